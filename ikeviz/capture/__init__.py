@@ -1,0 +1,1 @@
+"""Captures: reading pcap/pcapng files and finding the IKE datagrams in them."""

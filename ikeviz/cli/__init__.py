@@ -1,0 +1,1 @@
+"""The ``ikeviz`` command line."""
