@@ -1,0 +1,51 @@
+"""The ``ikeviz`` command line: one sub-command per task.
+
+Exit codes follow one rule for every command: 0 when the work was done, 1 when
+the answer is "no" (e.g. a negotiation that fails), 2 when the input is bad;
+bad input gets one clear line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ikeviz import __version__
+from ikeviz.cli import inspect_cmd
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ikeviz",
+        description="IKEv1 (ISAKMP) negotiations between two IPsec gateways, message by message.",
+    )
+    parser.add_argument("--version", action="version", version=f"ikeviz {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    inspect_cmd.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        status: int = args.run(args)
+        return status
+    except KeyboardInterrupt:
+        print("ikeviz: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: not an error of ours.
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
