@@ -12,8 +12,8 @@ from ikeviz.protocol.codec import (
     Attribute,
     Certificate,
     CertificateRequest,
-    Delete,
     DecodeError,
+    Delete,
     FieldSpan,
     Fragment,
     Hash,
@@ -137,7 +137,8 @@ def test_every_payload_type_round_trips() -> None:
 
 
 def test_responder_lifetime_and_dpd_data_are_readable() -> None:
-    lifetime = Notification(1, 3, 24576, b"\x01\x02\x03\x04", bytes.fromhex("800100010002000400000e10"))
+    data = bytes.fromhex("800100010002000400000e10")
+    lifetime = Notification(1, 3, 24576, b"\x01\x02\x03\x04", data)
     assert lifetime.lifetime_attributes == (Attribute(1, 1), Attribute(2, b"\x00\x00\x0e\x10"))
     assert lifetime.lifetime_attributes[1].as_int() == 3600
     dpd = Notification(1, 1, 36137, bytes(16), b"\x00\x00\x01\x00")
@@ -316,7 +317,8 @@ def test_encode_rejects_out_of_range_values() -> None:
     with pytest.raises(EncodeError):
         encode_payloads((Nonce(b"x" * 70000),))
     with pytest.raises(EncodeError):
-        encode_payloads((SecurityAssociation(1, 1, (Proposal(1, 1, b"", (Transform(1, 1, (Attribute(1, 70000),)),)),)),))
+        too_big = Transform(1, 1, (Attribute(1, 70000),))
+        encode_payloads((SecurityAssociation(1, 1, (Proposal(1, 1, b"", (too_big,)),)),))
     with pytest.raises(EncodeError):
         encode_message(Message(Header(b"short", RCOOKIE, exchange_type=2), (Nonce(b"n"),)))
     with pytest.raises(EncodeError):

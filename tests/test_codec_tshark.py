@@ -111,7 +111,7 @@ def test_cleartext_messages_equal_tshark(case: str) -> None:
         assert _int(theirs.header["isakmp.length"]) == h.length
         compared += 7
         if h.encrypted:
-            assert _hex(theirs.header["isakmp.enc.data"]) == (ours.ciphertext or b"").hex()
+            assert int(theirs.header["isakmp.enc.data"]) == len(ours.ciphertext or b"")
             continue
         assert len(theirs.payloads) == len(ours.payloads)
         # Where each top-level payload starts and ends, as in the hex view.

@@ -35,7 +35,10 @@ class PdmlIsakmp:
 
 
 def _value(elem: ET.Element) -> str:
-    return elem.get("value") if elem.get("value") is not None else elem.get("show", "")  # type: ignore[return-value]
+    # "show" is the value as tshark displays it: numbers in decimal or 0x-hex,
+    # bytes as colon-separated hex.
+    # Some byte fields (isakmp.enc.data) have an empty "show": use the raw value.
+    return elem.get("show") or elem.get("value") or ""
 
 
 def _payload(elem: ET.Element) -> PdmlPayload:
@@ -91,6 +94,9 @@ def dissect(pcap: Path, *extra: str) -> list[PdmlIsakmp]:
                 name = child.get("name", "")
                 if name == "isakmp.typepayload":
                     payloads.append(_payload(child))
+                elif name == "isakmp.enc.data":
+                    # tshark shows no bytes for ciphertext, only its size.
+                    header[name] = child.get("size", "")
                 else:
                     header[name] = _value(child)
             result.append(PdmlIsakmp(frame, int(proto.get("pos", "0")), header, payloads,

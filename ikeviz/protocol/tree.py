@@ -21,7 +21,6 @@ from ikeviz.protocol.codec import (
     Attribute,
     Certificate,
     CertificateRequest,
-    DecodeError,
     Delete,
     FieldSpan,
     Fragment,
@@ -45,6 +44,7 @@ from ikeviz.protocol.codec import (
     decode_message,
     identification_text,
 )
+from ikeviz.protocol.errors import DecodeError
 from ikeviz.protocol.vendor_ids import identify_vendor_id
 
 
@@ -233,8 +233,7 @@ def _proposal_node(b: _Builder, proposal: Proposal, path: str) -> Node:
 
 
 def _situation_text(situation: int) -> str:
-    names = [f.name or "" for f in registry.Situation if situation & f.value]
-    return f"0x{situation:08x}" + (f" ({' | '.join(names)})" if names else "")
+    return registry.describe(registry.Situation, situation)
 
 
 def payload_node(b: _Builder, payload: Payload, path: str) -> Node:
