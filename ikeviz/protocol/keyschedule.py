@@ -1,0 +1,784 @@
+"""The IKEv1 key schedule: SKEYID and friends, HASH_I/R, IVs, Quick Mode hashes, KEYMAT.
+
+What it implements (RFC 2409; the names are the RFC's):
+
+- SKEYID for pre-shared keys, signatures and public key encryption (§5);
+- SKEYID_d, SKEYID_a, SKEYID_e (§5) and the cipher key Ka, expanded from
+  SKEYID_e when it is too short (App. B: K1 = prf(SKEYID_e, 0),
+  Kn = prf(SKEYID_e, Kn-1));
+- HASH_I and HASH_R (§5), over the initiator's whole SA body and the ID bodies;
+- the CBC IVs (App. B): hash(g^xi | g^xr) for the first encrypted phase-1
+  message, the last ciphertext block after each message, and
+  hash(last phase-1 block | M-ID) for the first message of each Quick Mode or
+  Informational exchange, kept per message ID by :class:`IvChain`;
+- HASH(1), HASH(2), HASH(3) of Quick Mode (§5.5) and HASH(1) of an
+  Informational exchange (§5.7);
+- KEYMAT with and without PFS and its split into the encryption and the
+  integrity key of each direction (§5.5).
+
+Every derivation can be recorded: pass a list as ``trace`` and a
+:class:`Derivation` (name, formula, named inputs, output, RFC section) is
+appended for each value computed, in order. The user interface shows these to
+trainers. Byte strings go in as they are on the wire: ``ni_b`` is the Nonce
+payload body, ``sai_b`` the SA payload body, ``g_xi`` the KE payload body, all
+without the 4-byte generic payload header. A message ID is the 32-bit integer
+of the ISAKMP header.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Final, Literal
+
+from ikeviz.protocol import ciphers
+from ikeviz.protocol.errors import IkevizProtocolError
+
+__all__ = [
+    "KeyScheduleError",
+    "Derivation",
+    "Trace",
+    "Phase1Keys",
+    "SaDirectionKeys",
+    "ChildSaKeys",
+    "ExchangeIv",
+    "IvChain",
+    "PROTO_ISAKMP",
+    "PROTO_IPSEC_AH",
+    "PROTO_IPSEC_ESP",
+    "PROTO_IPCOMP",
+    "skeyid_kind",
+    "skeyid_psk",
+    "skeyid_sig",
+    "skeyid_pke",
+    "skeyid_d",
+    "skeyid_a",
+    "skeyid_e",
+    "expand_key",
+    "encryption_key",
+    "hash_i",
+    "hash_r",
+    "phase1_iv",
+    "phase2_iv",
+    "last_block",
+    "qm_hash_1",
+    "qm_hash_2",
+    "qm_hash_3",
+    "informational_hash",
+    "keymat",
+    "child_sa_keys",
+    "derive_phase1_keys",
+]
+
+PROTO_ISAKMP: Final = 1  # RFC 2407 §4.4.1
+PROTO_IPSEC_AH: Final = 2
+PROTO_IPSEC_ESP: Final = 3
+PROTO_IPCOMP: Final = 4
+
+_RFC5: Final = "RFC 2409 §5"
+_RFC55: Final = "RFC 2409 §5.5"
+_RFC57: Final = "RFC 2409 §5.7"
+_APPB: Final = "RFC 2409 App. B"
+
+
+class KeyScheduleError(IkevizProtocolError, ValueError):
+    """Inputs the key schedule cannot work with (sizes, unknown methods)."""
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """How one value was computed, for display.
+
+    ``name`` e.g. ``"SKEYID_e"``; ``formula`` in the RFC's notation, e.g.
+    ``"prf(SKEYID, SKEYID_a | g^xy | CKY-I | CKY-R | 2)"``; ``inputs`` the
+    named byte strings that went in, in formula order; ``output`` the result;
+    ``rfc`` the section that defines it.
+    """
+
+    name: str
+    formula: str
+    inputs: tuple[tuple[str, bytes], ...]
+    output: bytes
+    rfc: str
+
+
+#: A list that derivations are appended to, or None for no recording.
+Trace = list[Derivation] | None
+
+
+def _record(
+    trace: Trace,
+    name: str,
+    formula: str,
+    inputs: tuple[tuple[str, bytes], ...],
+    output: bytes,
+    rfc: str,
+) -> bytes:
+    if trace is not None:
+        trace.append(Derivation(name, formula, inputs, output, rfc))
+    return output
+
+
+def _mid(message_id: int) -> bytes:
+    if not 0 <= message_id <= 0xFFFFFFFF:
+        raise KeyScheduleError(f"message ID {message_id} is not a 32-bit value")
+    return message_id.to_bytes(4, "big")
+
+
+def _cookie(value: bytes, name: str) -> bytes:
+    if len(value) != 8:
+        raise KeyScheduleError(f"{name} has {len(value)} bytes, a cookie has 8")
+    return value
+
+
+# --- phase 1 -----------------------------------------------------------------
+
+_PSK_METHODS: Final = frozenset({1, 65001, 65002})  # PSK, XAUTH-Init/Resp-PreShared
+_SIG_METHODS: Final = frozenset(
+    {2, 3, 9, 10, 11, 64221, 64222, 64223, 64224, 65003, 65004, 65005, 65006}
+)
+_PKE_METHODS: Final = frozenset({4, 5, 64225, 64226, 64227, 64228, 65007, 65008, 65009, 65010})
+
+
+def skeyid_kind(auth_method: int) -> Literal["psk", "signature", "encryption"]:
+    """Which SKEYID formula of RFC 2409 §5 an Authentication Method value uses.
+
+    1 (and the XAUTH PSK variants 65001/65002) use the pre-shared key; 2, 3,
+    9-11 (RFC 4754) and the signature-based XAUTH/hybrid variants use
+    signatures; 4 and 5 (and their variants) public key encryption.
+    """
+    if auth_method in _PSK_METHODS:
+        return "psk"
+    if auth_method in _SIG_METHODS:
+        return "signature"
+    if auth_method in _PKE_METHODS:
+        return "encryption"
+    raise KeyScheduleError(f"unknown authentication method {auth_method}")
+
+
+def skeyid_psk(prf_alg: int, psk: bytes, ni_b: bytes, nr_b: bytes, *, trace: Trace = None) -> bytes:
+    """SKEYID = prf(pre-shared-key, Ni_b | Nr_b) (RFC 2409 §5)."""
+    out = ciphers.prf(prf_alg, psk, ni_b + nr_b)
+    inputs = (("pre-shared-key", psk), ("Ni_b", ni_b), ("Nr_b", nr_b))
+    return _record(trace, "SKEYID", "prf(pre-shared-key, Ni_b | Nr_b)", inputs, out, _RFC5)
+
+
+def skeyid_sig(
+    prf_alg: int, ni_b: bytes, nr_b: bytes, g_xy: bytes, *, trace: Trace = None
+) -> bytes:
+    """SKEYID = prf(Ni_b | Nr_b, g^xy) for signature authentication (RFC 2409 §5)."""
+    out = ciphers.prf(prf_alg, ni_b + nr_b, g_xy)
+    inputs = (("Ni_b", ni_b), ("Nr_b", nr_b), ("g^xy", g_xy))
+    return _record(trace, "SKEYID", "prf(Ni_b | Nr_b, g^xy)", inputs, out, _RFC5)
+
+
+def skeyid_pke(
+    prf_alg: int, ni_b: bytes, nr_b: bytes, cky_i: bytes, cky_r: bytes, *, trace: Trace = None
+) -> bytes:
+    """SKEYID = prf(hash(Ni_b | Nr_b), CKY-I | CKY-R) for public key encryption (RFC 2409 §5)."""
+    key = ciphers.hash_digest(prf_alg, ni_b + nr_b)
+    out = ciphers.prf(prf_alg, key, _cookie(cky_i, "CKY-I") + _cookie(cky_r, "CKY-R"))
+    inputs = (("Ni_b", ni_b), ("Nr_b", nr_b), ("CKY-I", cky_i), ("CKY-R", cky_r))
+    return _record(trace, "SKEYID", "prf(hash(Ni_b | Nr_b), CKY-I | CKY-R)", inputs, out, _RFC5)
+
+
+def skeyid_d(
+    prf_alg: int, skeyid: bytes, g_xy: bytes, cky_i: bytes, cky_r: bytes, *, trace: Trace = None
+) -> bytes:
+    """SKEYID_d = prf(SKEYID, g^xy | CKY-I | CKY-R | 0) (RFC 2409 §5)."""
+    data = g_xy + _cookie(cky_i, "CKY-I") + _cookie(cky_r, "CKY-R") + b"\x00"
+    out = ciphers.prf(prf_alg, skeyid, data)
+    inputs = (("SKEYID", skeyid), ("g^xy", g_xy), ("CKY-I", cky_i), ("CKY-R", cky_r))
+    formula = "prf(SKEYID, g^xy | CKY-I | CKY-R | 0)"
+    return _record(trace, "SKEYID_d", formula, inputs, out, _RFC5)
+
+
+def skeyid_a(
+    prf_alg: int,
+    skeyid: bytes,
+    skeyid_d: bytes,
+    g_xy: bytes,
+    cky_i: bytes,
+    cky_r: bytes,
+    *,
+    trace: Trace = None,
+) -> bytes:
+    """SKEYID_a = prf(SKEYID, SKEYID_d | g^xy | CKY-I | CKY-R | 1) (RFC 2409 §5)."""
+    data = skeyid_d + g_xy + _cookie(cky_i, "CKY-I") + _cookie(cky_r, "CKY-R") + b"\x01"
+    out = ciphers.prf(prf_alg, skeyid, data)
+    inputs = (
+        ("SKEYID", skeyid),
+        ("SKEYID_d", skeyid_d),
+        ("g^xy", g_xy),
+        ("CKY-I", cky_i),
+        ("CKY-R", cky_r),
+    )
+    formula = "prf(SKEYID, SKEYID_d | g^xy | CKY-I | CKY-R | 1)"
+    return _record(trace, "SKEYID_a", formula, inputs, out, _RFC5)
+
+
+def skeyid_e(
+    prf_alg: int,
+    skeyid: bytes,
+    skeyid_a: bytes,
+    g_xy: bytes,
+    cky_i: bytes,
+    cky_r: bytes,
+    *,
+    trace: Trace = None,
+) -> bytes:
+    """SKEYID_e = prf(SKEYID, SKEYID_a | g^xy | CKY-I | CKY-R | 2) (RFC 2409 §5)."""
+    data = skeyid_a + g_xy + _cookie(cky_i, "CKY-I") + _cookie(cky_r, "CKY-R") + b"\x02"
+    out = ciphers.prf(prf_alg, skeyid, data)
+    inputs = (
+        ("SKEYID", skeyid),
+        ("SKEYID_a", skeyid_a),
+        ("g^xy", g_xy),
+        ("CKY-I", cky_i),
+        ("CKY-R", cky_r),
+    )
+    formula = "prf(SKEYID, SKEYID_a | g^xy | CKY-I | CKY-R | 2)"
+    return _record(trace, "SKEYID_e", formula, inputs, out, _RFC5)
+
+
+def expand_key(prf_alg: int, skeyid_e: bytes, length: int, *, trace: Trace = None) -> bytes:
+    """Ka: the first ``length`` bytes of SKEYID_e, expanded if too short (RFC 2409 App. B).
+
+    When SKEYID_e is shorter than the key, Ka = K1 | K2 | ... with
+    K1 = prf(SKEYID_e, 0) (a single zero byte) and Kn = prf(SKEYID_e, Kn-1),
+    cut to ``length``; the expansion does not start with SKEYID_e itself. It
+    is needed for 3DES (24 bytes) with MD5 or SHA1 and for AES-256 with SHA1.
+    """
+    if length <= 0:
+        raise KeyScheduleError(f"key length {length}")
+    if len(skeyid_e) >= length:
+        out = skeyid_e[:length]
+        formula = f"first {length} bytes of SKEYID_e"
+        return _record(trace, "Ka", formula, (("SKEYID_e", skeyid_e),), out, _APPB)
+    blocks: list[bytes] = []
+    block = b"\x00"
+    while sum(len(b) for b in blocks) < length:
+        block = ciphers.prf(prf_alg, skeyid_e, block)
+        blocks.append(block)
+    out = b"".join(blocks)[:length]
+    inputs = (("SKEYID_e", skeyid_e),) + tuple((f"K{n}", b) for n, b in enumerate(blocks, 1))
+    formula = (
+        f"first {length} bytes of K1 | .. | K{len(blocks)}, "
+        "K1 = prf(SKEYID_e, 0), Kn = prf(SKEYID_e, Kn-1)"
+    )
+    return _record(trace, "Ka", formula, inputs, out, _APPB)
+
+
+def encryption_key(
+    prf_alg: int,
+    cipher_alg: int,
+    skeyid_e: bytes,
+    key_bits: int | None = None,
+    *,
+    trace: Trace = None,
+) -> bytes:
+    """The phase-1 cipher key Ka for ``cipher_alg`` (RFC 2409 App. B).
+
+    ``key_bits`` is the negotiated Key Length attribute (required for AES).
+    A DES key that is weak or semi-weak raises :class:`ciphers.WeakKeyError`
+    (App. B asks for a non-weak key).
+    """
+    length = ciphers.cipher_key_length(cipher_alg, key_bits)
+    key = expand_key(prf_alg, skeyid_e, length, trace=trace)
+    if cipher_alg == ciphers.ENCR_DES_CBC:
+        ciphers.check_des_key(key)
+    return key
+
+
+def hash_i(
+    prf_alg: int,
+    skeyid: bytes,
+    g_xi: bytes,
+    g_xr: bytes,
+    cky_i: bytes,
+    cky_r: bytes,
+    sai_b: bytes,
+    idii_b: bytes,
+    *,
+    trace: Trace = None,
+) -> bytes:
+    """HASH_I = prf(SKEYID, g^xi | g^xr | CKY-I | CKY-R | SAi_b | IDii_b) (RFC 2409 §5).
+
+    ``sai_b`` is the body of the initiator's SA payload as it offered it (all
+    proposals and transforms); ``idii_b`` the initiator's ID payload body.
+    """
+    data = g_xi + g_xr + _cookie(cky_i, "CKY-I") + _cookie(cky_r, "CKY-R") + sai_b + idii_b
+    out = ciphers.prf(prf_alg, skeyid, data)
+    inputs = (
+        ("SKEYID", skeyid),
+        ("g^xi", g_xi),
+        ("g^xr", g_xr),
+        ("CKY-I", cky_i),
+        ("CKY-R", cky_r),
+        ("SAi_b", sai_b),
+        ("IDii_b", idii_b),
+    )
+    formula = "prf(SKEYID, g^xi | g^xr | CKY-I | CKY-R | SAi_b | IDii_b)"
+    return _record(trace, "HASH_I", formula, inputs, out, _RFC5)
+
+
+def hash_r(
+    prf_alg: int,
+    skeyid: bytes,
+    g_xi: bytes,
+    g_xr: bytes,
+    cky_i: bytes,
+    cky_r: bytes,
+    sai_b: bytes,
+    idir_b: bytes,
+    *,
+    trace: Trace = None,
+) -> bytes:
+    """HASH_R = prf(SKEYID, g^xr | g^xi | CKY-R | CKY-I | SAi_b | IDir_b) (RFC 2409 §5).
+
+    Arguments come in the same order as for :func:`hash_i`; the swap of the
+    public values and cookies is done here. SAi_b is the initiator's SA body
+    here too.
+    """
+    data = g_xr + g_xi + _cookie(cky_r, "CKY-R") + _cookie(cky_i, "CKY-I") + sai_b + idir_b
+    out = ciphers.prf(prf_alg, skeyid, data)
+    inputs = (
+        ("SKEYID", skeyid),
+        ("g^xr", g_xr),
+        ("g^xi", g_xi),
+        ("CKY-R", cky_r),
+        ("CKY-I", cky_i),
+        ("SAi_b", sai_b),
+        ("IDir_b", idir_b),
+    )
+    formula = "prf(SKEYID, g^xr | g^xi | CKY-R | CKY-I | SAi_b | IDir_b)"
+    return _record(trace, "HASH_R", formula, inputs, out, _RFC5)
+
+
+# --- IVs -----------------------------------------------------------------------
+
+
+def phase1_iv(
+    hash_alg: int, g_xi: bytes, g_xr: bytes, block_size: int, *, trace: Trace = None
+) -> bytes:
+    """IV of the first encrypted phase-1 message: hash(g^xi | g^xr) cut to a block.
+
+    RFC 2409 App. B: the plain negotiated hash (not the prf) of the two KE
+    payload bodies, truncated to the cipher's block size.
+    """
+    digest = ciphers.hash_digest(hash_alg, g_xi + g_xr)
+    if block_size > len(digest):
+        raise KeyScheduleError(f"block size {block_size} exceeds the hash output")
+    out = digest[:block_size]
+    formula = f"first {block_size} bytes of hash(g^xi | g^xr)"
+    return _record(trace, "phase-1 IV", formula, (("g^xi", g_xi), ("g^xr", g_xr)), out, _APPB)
+
+
+def phase2_iv(
+    hash_alg: int,
+    last_phase1_block: bytes,
+    message_id: int,
+    block_size: int,
+    *,
+    trace: Trace = None,
+) -> bytes:
+    """First IV of a Quick Mode or Informational exchange (RFC 2409 App. B).
+
+    hash(last phase-1 CBC block | M-ID), cut to the block size; M-ID is the
+    4-byte message ID of the new exchange's header.
+    """
+    mid = _mid(message_id)
+    digest = ciphers.hash_digest(hash_alg, last_phase1_block + mid)
+    if block_size > len(digest):
+        raise KeyScheduleError(f"block size {block_size} exceeds the hash output")
+    out = digest[:block_size]
+    formula = f"first {block_size} bytes of hash(last phase-1 block | M-ID)"
+    inputs = (("last phase-1 block", last_phase1_block), ("M-ID", mid))
+    return _record(trace, f"IV for M-ID {message_id:#010x}", formula, inputs, out, _APPB)
+
+
+def last_block(ciphertext: bytes, block_size: int) -> bytes:
+    """The last CBC block of ``ciphertext``: the next IV of its exchange (RFC 2409 App. B)."""
+    if not ciphertext or len(ciphertext) % block_size:
+        raise KeyScheduleError(
+            f"ciphertext of {len(ciphertext)} bytes is not whole blocks of {block_size}"
+        )
+    return ciphertext[-block_size:]
+
+
+@dataclass(frozen=True)
+class ExchangeIv:
+    """The IV state of one exchange (one message ID; 0 is phase 1), RFC 2409 App. B.
+
+    ``first`` is the IV of the exchange's first encrypted message; ``current``
+    the IV of its next message; ``processed`` maps the last ciphertext block of
+    every message taken in to the IV that message used, so that a
+    retransmission is recognised and decrypted with its original IV.
+    """
+
+    message_id: int
+    first: bytes
+    current: bytes
+    processed: tuple[tuple[bytes, bytes], ...] = ()
+
+    def iv_of(self, final_block: bytes) -> bytes | None:
+        """The IV a processed message with this last block used, or None (RFC 2409 App. B)."""
+        for block, iv in self.processed:
+            if block == final_block:
+                return iv
+        return None
+
+
+@dataclass(frozen=True)
+class IvChain:
+    """The CBC IVs of one ISAKMP SA, one chain per message ID (RFC 2409 App. B).
+
+    Immutable: :meth:`advance` returns a new chain. Message ID 0 is the
+    phase-1 chain, which starts at hash(g^xi | g^xr) (:meth:`start`). Every
+    other message ID gets its own chain, whose first IV is
+    hash(last phase-1 block | M-ID) taken when the ID is first met. After a
+    message of an exchange, the next IV of that exchange is the message's
+    last ciphertext block; for phase 1 that block also becomes the "last
+    phase-1 block".
+
+    Like strongSwan, the last phase-1 block starts as the phase-1 IV and moves
+    only when a phase-1 message was encrypted or successfully decrypted:
+    the engine calls :meth:`advance` for a message it sent or could read. (The
+    responder of ``tests/data/captures/I-psk-mismatch``, which cannot decrypt
+    MM5, derives its Informational IVs from the phase-1 IV itself.)
+    A retransmitted message is recognised by its last block and changes nothing.
+    """
+
+    hash_alg: int
+    block_size: int
+    last_phase1_block: bytes
+    exchanges: tuple[ExchangeIv, ...]
+
+    @classmethod
+    def start(
+        cls, hash_alg: int, block_size: int, g_xi: bytes, g_xr: bytes, *, trace: Trace = None
+    ) -> IvChain:
+        """The chain at MM5: the phase-1 IV = hash(g^xi | g^xr) (RFC 2409 App. B)."""
+        iv = phase1_iv(hash_alg, g_xi, g_xr, block_size, trace=trace)
+        return cls(hash_alg, block_size, iv, (ExchangeIv(0, iv, iv),))
+
+    def exchange(self, message_id: int) -> ExchangeIv | None:
+        """The state of exchange ``message_id`` if a message of it was seen (RFC 2409 App. B)."""
+        for entry in self.exchanges:
+            if entry.message_id == message_id:
+                return entry
+        return None
+
+    def iv(self, message_id: int, *, trace: Trace = None) -> bytes:
+        """The IV for the next message of exchange ``message_id`` (RFC 2409 App. B).
+
+        For an exchange not seen yet: hash(last phase-1 block | M-ID).
+        """
+        entry = self.exchange(message_id)
+        if entry is not None:
+            return entry.current
+        return phase2_iv(
+            self.hash_alg, self.last_phase1_block, message_id, self.block_size, trace=trace
+        )
+
+    def iv_for(self, message_id: int, ciphertext: bytes) -> bytes:
+        """The IV to decrypt ``ciphertext`` of exchange ``message_id`` (RFC 2409 App. B).
+
+        The IV it was first processed with for a retransmission of a message
+        already taken in, else the exchange's current IV.
+        """
+        entry = self.exchange(message_id)
+        if entry is not None:
+            earlier = entry.iv_of(last_block(ciphertext, self.block_size))
+            if earlier is not None:
+                return earlier
+        return self.iv(message_id)
+
+    def advance(self, message_id: int, ciphertext: bytes, *, trace: Trace = None) -> IvChain:
+        """The chain after a message of ``message_id`` with this ``ciphertext`` (RFC 2409 App. B).
+
+        The exchange's next IV becomes the last ciphertext block; for
+        message ID 0 so does the last phase-1 block. A retransmission (a
+        last block already processed in this exchange) leaves the chain as is.
+        """
+        final_block = last_block(ciphertext, self.block_size)
+        entry = self.exchange(message_id)
+        if entry is None:
+            first = self.iv(message_id, trace=trace)
+            entry = ExchangeIv(message_id, first, first)
+        elif entry.iv_of(final_block) is not None:
+            return self
+        updated = ExchangeIv(
+            message_id,
+            entry.first,
+            final_block,
+            entry.processed + ((final_block, entry.current),),
+        )
+        others = tuple(e for e in self.exchanges if e.message_id != message_id)
+        phase1 = final_block if message_id == 0 else self.last_phase1_block
+        return replace(self, last_phase1_block=phase1, exchanges=others + (updated,))
+
+
+# --- Quick Mode and Informational ---------------------------------------------------
+
+
+def qm_hash_1(
+    prf_alg: int, skeyid_a: bytes, message_id: int, after_hash: bytes, *, trace: Trace = None
+) -> bytes:
+    """HASH(1) = prf(SKEYID_a, M-ID | SA | Ni [| KE] [| IDci | IDcr]) (RFC 2409 §5.5).
+
+    ``after_hash`` is every payload after the HASH payload, generic headers
+    included, without the encryption padding.
+    """
+    mid = _mid(message_id)
+    out = ciphers.prf(prf_alg, skeyid_a, mid + after_hash)
+    inputs = (("SKEYID_a", skeyid_a), ("M-ID", mid), ("payloads after HASH", after_hash))
+    formula = "prf(SKEYID_a, M-ID | SA | Ni [| KE] [| IDci | IDcr])"
+    return _record(trace, "HASH(1)", formula, inputs, out, _RFC55)
+
+
+def qm_hash_2(
+    prf_alg: int,
+    skeyid_a: bytes,
+    message_id: int,
+    ni_b: bytes,
+    after_hash: bytes,
+    *,
+    trace: Trace = None,
+) -> bytes:
+    """HASH(2) = prf(SKEYID_a, M-ID | Ni_b | SA | Nr [| KE] [| IDci | IDcr]) (RFC 2409 §5.5).
+
+    ``ni_b`` is the body of the initiator's Quick Mode nonce; ``after_hash``
+    the responder's payloads after its HASH, without padding.
+    """
+    mid = _mid(message_id)
+    out = ciphers.prf(prf_alg, skeyid_a, mid + ni_b + after_hash)
+    inputs = (
+        ("SKEYID_a", skeyid_a),
+        ("M-ID", mid),
+        ("Ni_b", ni_b),
+        ("payloads after HASH", after_hash),
+    )
+    formula = "prf(SKEYID_a, M-ID | Ni_b | SA | Nr [| KE] [| IDci | IDcr])"
+    return _record(trace, "HASH(2)", formula, inputs, out, _RFC55)
+
+
+def qm_hash_3(
+    prf_alg: int,
+    skeyid_a: bytes,
+    message_id: int,
+    ni_b: bytes,
+    nr_b: bytes,
+    *,
+    trace: Trace = None,
+) -> bytes:
+    """HASH(3) = prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b) (RFC 2409 §5.5)."""
+    mid = _mid(message_id)
+    out = ciphers.prf(prf_alg, skeyid_a, b"\x00" + mid + ni_b + nr_b)
+    inputs = (("SKEYID_a", skeyid_a), ("M-ID", mid), ("Ni_b", ni_b), ("Nr_b", nr_b))
+    return _record(trace, "HASH(3)", "prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b)", inputs, out, _RFC55)
+
+
+def informational_hash(
+    prf_alg: int, skeyid_a: bytes, message_id: int, payloads: bytes, *, trace: Trace = None
+) -> bytes:
+    """HASH(1) = prf(SKEYID_a, M-ID | N/D) of an Informational exchange (RFC 2409 §5.7).
+
+    ``payloads`` is the Notification or Delete payload (and anything else
+    after the HASH), generic headers included, without padding.
+    """
+    mid = _mid(message_id)
+    out = ciphers.prf(prf_alg, skeyid_a, mid + payloads)
+    inputs = (("SKEYID_a", skeyid_a), ("M-ID", mid), ("N/D", payloads))
+    return _record(trace, "HASH(1)", "prf(SKEYID_a, M-ID | N/D)", inputs, out, _RFC57)
+
+
+def keymat(
+    prf_alg: int,
+    skeyid_d: bytes,
+    protocol: int,
+    spi: bytes,
+    ni_b: bytes,
+    nr_b: bytes,
+    length: int,
+    g_qm_xy: bytes | None = None,
+    *,
+    trace: Trace = None,
+) -> bytes:
+    """KEYMAT for one direction of an IPsec SA, ``length`` bytes (RFC 2409 §5.5).
+
+    KEYMAT = K1 | K2 | ..., K1 = prf(SKEYID_d, [g(qm)^xy |] protocol | SPI |
+    Ni_b | Nr_b), Kn = prf(SKEYID_d, Kn-1 | [g(qm)^xy |] protocol | SPI |
+    Ni_b | Nr_b). ``protocol`` is one byte (3 = ESP), ``spi`` the 4-byte SPI
+    chosen by the SA's destination; ``ni_b``/``nr_b`` the Quick Mode nonces;
+    ``g_qm_xy`` the Quick Mode DH secret with PFS.
+    """
+    if not 0 <= protocol <= 255:
+        raise KeyScheduleError(f"protocol {protocol} is not one byte")
+    if length <= 0:
+        raise KeyScheduleError(f"KEYMAT length {length}")
+    seed = (g_qm_xy or b"") + bytes([protocol]) + spi + ni_b + nr_b
+    blocks: list[bytes] = []
+    previous = b""
+    while sum(len(b) for b in blocks) < length:
+        previous = ciphers.prf(prf_alg, skeyid_d, previous + seed)
+        blocks.append(previous)
+    out = b"".join(blocks)[:length]
+    pfs = "g(qm)^xy | " if g_qm_xy else ""
+    formula = (
+        f"first {length} bytes of K1 | .. | K{len(blocks)}, "
+        f"K1 = prf(SKEYID_d, {pfs}protocol | SPI | Ni_b | Nr_b), "
+        f"Kn = prf(SKEYID_d, Kn-1 | {pfs}protocol | SPI | Ni_b | Nr_b)"
+    )
+    inputs: tuple[tuple[str, bytes], ...] = (("SKEYID_d", skeyid_d),)
+    if g_qm_xy:
+        inputs += (("g(qm)^xy", g_qm_xy),)
+    inputs += (("protocol", bytes([protocol])), ("SPI", spi), ("Ni_b", ni_b), ("Nr_b", nr_b))
+    return _record(trace, f"KEYMAT (SPI {spi.hex()})", formula, inputs, out, _RFC55)
+
+
+@dataclass(frozen=True)
+class SaDirectionKeys:
+    """The keys of one direction of an IPsec SA (RFC 2409 §5.5).
+
+    ``spi`` is the SPI used in the derivation (the destination's inbound SPI);
+    ``seed`` is ``[g(qm)^xy |] protocol | SPI | Ni_b | Nr_b`` (strongSwan logs
+    it as "SA seed"); ``keymat`` is split as encryption key then integrity key.
+    """
+
+    spi: bytes
+    seed: bytes
+    keymat: bytes
+    encryption_key: bytes
+    integrity_key: bytes
+
+
+@dataclass(frozen=True)
+class ChildSaKeys:
+    """Both directions of an IPsec SA negotiated in Quick Mode (RFC 2409 §5.5).
+
+    ``initiator_to_responder`` is keyed with the responder's SPI,
+    ``responder_to_initiator`` with the initiator's.
+    """
+
+    initiator_to_responder: SaDirectionKeys
+    responder_to_initiator: SaDirectionKeys
+    derivations: tuple[Derivation, ...]
+
+
+def child_sa_keys(
+    prf_alg: int,
+    skeyid_d: bytes,
+    protocol: int,
+    spi_i: bytes,
+    spi_r: bytes,
+    ni_b: bytes,
+    nr_b: bytes,
+    encryption_key_length: int,
+    integrity_key_length: int,
+    g_qm_xy: bytes | None = None,
+) -> ChildSaKeys:
+    """KEYMAT of both directions and its split into keys (RFC 2409 §5.5; RFC 2407 §4.5).
+
+    ``spi_i`` is the SPI in the initiator's proposal (its inbound SPI),
+    ``spi_r`` the responder's; each direction uses the SPI of its
+    destination. The key lengths come from
+    :func:`ciphers.esp_encryption_key_length` and
+    :func:`ciphers.esp_integrity_key_length`.
+    """
+    if encryption_key_length < 0 or integrity_key_length < 0:
+        raise KeyScheduleError("negative key length")
+    total = encryption_key_length + integrity_key_length
+    trace: list[Derivation] = []
+
+    def direction(spi: bytes) -> SaDirectionKeys:
+        """KEYMAT of the SA whose destination chose ``spi`` (RFC 2409 §5.5)."""
+        seed = (g_qm_xy or b"") + bytes([protocol]) + spi + ni_b + nr_b
+        material = keymat(prf_alg, skeyid_d, protocol, spi, ni_b, nr_b, total, g_qm_xy, trace=trace)
+        return SaDirectionKeys(
+            spi=spi,
+            seed=seed,
+            keymat=material,
+            encryption_key=material[:encryption_key_length],
+            integrity_key=material[encryption_key_length:],
+        )
+
+    outbound = direction(spi_r)
+    inbound = direction(spi_i)
+    return ChildSaKeys(outbound, inbound, tuple(trace))
+
+
+# --- phase 1 in one call ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Phase1Keys:
+    """The keys of an ISAKMP SA (RFC 2409 §5, App. B) and how each was derived.
+
+    ``encryption_key`` is Ka; ``initial_iv`` the IV of MM5 (hash(g^xi | g^xr)
+    cut to a block).
+    """
+
+    hash_alg: int
+    cipher_alg: int
+    skeyid: bytes
+    skeyid_d: bytes
+    skeyid_a: bytes
+    skeyid_e: bytes
+    encryption_key: bytes
+    initial_iv: bytes
+    derivations: tuple[Derivation, ...]
+
+    @property
+    def block_size(self) -> int:
+        """The CBC block size of the negotiated cipher (RFC 2409 App. B)."""
+        return ciphers.block_size(self.cipher_alg)
+
+    def iv_chain(self) -> IvChain:
+        """A fresh :class:`IvChain` at MM5 for this SA (RFC 2409 App. B)."""
+        return IvChain(
+            self.hash_alg,
+            self.block_size,
+            self.initial_iv,
+            (ExchangeIv(0, self.initial_iv, self.initial_iv),),
+        )
+
+
+def derive_phase1_keys(
+    *,
+    hash_alg: int,
+    cipher_alg: int,
+    auth_method: int,
+    ni_b: bytes,
+    nr_b: bytes,
+    g_xi: bytes,
+    g_xr: bytes,
+    g_xy: bytes,
+    cky_i: bytes,
+    cky_r: bytes,
+    psk: bytes | None = None,
+    key_bits: int | None = None,
+) -> Phase1Keys:
+    """SKEYID, SKEYID_d/a/e, Ka and the MM5 IV of one ISAKMP SA (RFC 2409 §5, App. B).
+
+    ``hash_alg`` is the negotiated hash (its HMAC is the prf), ``cipher_alg``
+    the encryption algorithm with ``key_bits`` its Key Length attribute,
+    ``auth_method`` the Authentication Method attribute (``psk`` is needed for
+    pre-shared keys). The result carries the :class:`Derivation` of each value.
+    """
+    trace: list[Derivation] = []
+    kind = skeyid_kind(auth_method)
+    if kind == "psk":
+        if psk is None:
+            raise KeyScheduleError("pre-shared key authentication needs the PSK")
+        skeyid = skeyid_psk(hash_alg, psk, ni_b, nr_b, trace=trace)
+    elif kind == "signature":
+        skeyid = skeyid_sig(hash_alg, ni_b, nr_b, g_xy, trace=trace)
+    else:
+        skeyid = skeyid_pke(hash_alg, ni_b, nr_b, cky_i, cky_r, trace=trace)
+    d = skeyid_d(hash_alg, skeyid, g_xy, cky_i, cky_r, trace=trace)
+    a = skeyid_a(hash_alg, skeyid, d, g_xy, cky_i, cky_r, trace=trace)
+    e = skeyid_e(hash_alg, skeyid, a, g_xy, cky_i, cky_r, trace=trace)
+    ka = encryption_key(hash_alg, cipher_alg, e, key_bits, trace=trace)
+    block = ciphers.block_size(cipher_alg)
+    iv = phase1_iv(hash_alg, g_xi, g_xr, block, trace=trace)
+    return Phase1Keys(hash_alg, cipher_alg, skeyid, d, a, e, ka, iv, tuple(trace))
