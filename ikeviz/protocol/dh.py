@@ -3,8 +3,7 @@
 What it implements:
 
 - the MODP groups 1, 2 (RFC 2409 §6.1, §6.2) and 5, 14-18 (RFC 3526), all with
-  generator 2, computed with Python's ``pow`` (cryptography's finite-field DH
-  API is deprecated and not used);
+  generator 2 (cryptography's finite-field DH API is deprecated and not used);
 - the ECP groups 19, 20, 21 (RFC 5903 §3) with cryptography's ECDH;
 - the KE payload encoding: a MODP public value left-padded with zeros to the
   length of the prime (RFC 2409 §5, RFC 2408 §3.7); an ECP public value as
@@ -15,9 +14,19 @@ What it implements:
 - checks of the peer's public value: its length, for MODP the range
   [2, p-2], for ECP that the point is on the curve.
 
+MODP arithmetic: modular exponentiation runs on GMP through gmpy2 when gmpy2
+imports, and on Python's ``int`` and ``pow`` when it does not; both give the
+same bytes (:func:`modp_backend` says which one is in use). ``g^x`` uses a
+fixed-base table per group, built on first use and kept in this module: the
+generator is 2 in every MODP group, so the powers ``2^(d * 2^(5j)) mod p`` for
+each 5-bit digit ``d`` of the exponent and each position ``j`` are computed
+once, and ``g^x`` is then one modular multiplication per non-zero digit, no
+squaring. ``peer^x`` (the shared secret) is a plain modular exponentiation.
+None of it is constant-time: ikeviz shows negotiations, it does not guard keys.
+
 Randomness is injected: :func:`generate` takes ``rng``, a callable that returns
 the requested number of random bytes. Private MODP exponents are shorter than
-the prime, as real gateways make them (see :attr:`DhGroup.exponent_bits`).
+the prime, as real implementations make them (see :attr:`DhGroup.exponent_bits`).
 """
 
 from __future__ import annotations
@@ -35,12 +44,14 @@ __all__ = [
     "DhGroup",
     "DhKeyPair",
     "GROUPS",
+    "MODP_EXPONENT_BITS",
     "Rng",
     "group",
     "generate",
     "keypair_from_private",
     "shared_secret",
     "check_public_value",
+    "modp_backend",
 ]
 
 #: A source of random bytes: ``rng(n)`` returns exactly ``n`` bytes.
@@ -221,9 +232,9 @@ class DhGroup:
     - ``generator``: 2 for MODP, 0 for ECP (the base point is the curve's);
     - ``order``: the order of the group generated: (p-1)/2 for the safe-prime
       MODP groups (2 is a quadratic residue there), n for the curves;
-    - ``exponent_bits``: size of a private MODP exponent, as strongSwan's
-      ``exp_len`` per group (its optimised sizes after RFC 3526 §8: 256 bits
-      up to MODP 1536, 384 for 2048/3072, 512 above); for ECP the bits of n;
+    - ``exponent_bits``: size of a private MODP exponent (see
+      :data:`MODP_EXPONENT_BITS`: OpenSSL 3's private key lengths, at least
+      twice the group's security strength); for ECP the bits of n;
     - ``rfc``: where the group is defined.
     """
 
@@ -276,16 +287,47 @@ def _ecp(number: int, field_prime: int, order: int, rfc: str) -> DhGroup:
     )
 
 
+#: Bits of a private MODP exponent, by group number: what OpenSSL 3 draws for
+#: these groups, so the sizes a real implementation uses.
+#:
+#: - MODP 1536 to 8192 (groups 5, 14-18): OpenSSL 3's private key lengths of its
+#:   named groups (``dh_named_groups`` in crypto/ffc/ffc_dh.c: "taken from RFC7919
+#:   with the values for MODP primes given the same lengths as the equivalent
+#:   FFDHE. The MODP 1536 value is approximated."), i.e. the "secret key of at
+#:   least 225 / 275 / 325 / 375 / 400 bits" of RFC 7919 Appendix A.1-A.5, and 200
+#:   for MODP 1536. Each is at least twice the security strength that NIST SP
+#:   800-56A rev3 / SP 800-56B rev2 Appendix D give the modulus (112, 128, 152,
+#:   176, 200 bits for 2048 to 8192; OpenSSL's ``ossl_ffc_generate_private_key``
+#:   requires 2 * strength <= length) and at least the short exponent of RFC
+#:   3526 §8's lower strength estimate (2 * 110 = 220 bits for 2048).
+#: - MODP 768 and 1024 (groups 1, 2), which OpenSSL does not name: twice the
+#:   strength that the same SP 800-56B formula gives them, as OpenSSL computes it
+#:   (``ossl_ifc_ffc_compute_security_bits``: 72 and 80 bits), so 144 and 160
+#:   (160 is also the subgroup size of RFC 5114's 1024-bit group).
+#:
+#: strongSwan's optimised sizes (``exp_len``: 256, 384 or 512 bits) are longer;
+#: :func:`generate` takes ``exponent_bits`` to draw any other size.
+MODP_EXPONENT_BITS: Final[dict[int, int]] = {
+    1: 144,
+    2: 160,
+    5: 200,
+    14: 225,
+    15: 275,
+    16: 325,
+    17: 375,
+    18: 400,
+}
+
 #: Every group this module implements, by IANA number.
 GROUPS: Final[dict[int, DhGroup]] = {
-    1: _modp(1, _MODP_768_PRIME, 256, "RFC 2409 §6.1"),
-    2: _modp(2, _MODP_1024_PRIME, 256, "RFC 2409 §6.2"),
-    5: _modp(5, _MODP_1536_PRIME, 256, "RFC 3526 §2"),
-    14: _modp(14, _MODP_2048_PRIME, 384, "RFC 3526 §3"),
-    15: _modp(15, _MODP_3072_PRIME, 384, "RFC 3526 §4"),
-    16: _modp(16, _MODP_4096_PRIME, 512, "RFC 3526 §5"),
-    17: _modp(17, _MODP_6144_PRIME, 512, "RFC 3526 §6"),
-    18: _modp(18, _MODP_8192_PRIME, 512, "RFC 3526 §7"),
+    1: _modp(1, _MODP_768_PRIME, MODP_EXPONENT_BITS[1], "RFC 2409 §6.1"),
+    2: _modp(2, _MODP_1024_PRIME, MODP_EXPONENT_BITS[2], "RFC 2409 §6.2"),
+    5: _modp(5, _MODP_1536_PRIME, MODP_EXPONENT_BITS[5], "RFC 3526 §2"),
+    14: _modp(14, _MODP_2048_PRIME, MODP_EXPONENT_BITS[14], "RFC 3526 §3"),
+    15: _modp(15, _MODP_3072_PRIME, MODP_EXPONENT_BITS[15], "RFC 3526 §4"),
+    16: _modp(16, _MODP_4096_PRIME, MODP_EXPONENT_BITS[16], "RFC 3526 §5"),
+    17: _modp(17, _MODP_6144_PRIME, MODP_EXPONENT_BITS[17], "RFC 3526 §6"),
+    18: _modp(18, _MODP_8192_PRIME, MODP_EXPONENT_BITS[18], "RFC 3526 §7"),
     19: _ecp(19, _P256_FIELD, _P256_ORDER, "RFC 5903 §3.1"),
     20: _ecp(20, _P384_FIELD, _P384_ORDER, "RFC 5903 §3.2"),
     21: _ecp(21, _P521_FIELD, _P521_ORDER, "RFC 5903 §3.3"),
@@ -296,6 +338,117 @@ _CURVES: Final[dict[int, Callable[[], ec.EllipticCurve]]] = {
     20: ec.SECP384R1,
     21: ec.SECP521R1,
 }
+
+
+# --- MODP arithmetic: GMP through gmpy2, or Python's int -----------------------------
+
+
+@dataclass(frozen=True)
+class _Arithmetic:
+    """Where MODP numbers live: ``native`` turns an ``int`` into the backend's
+    integer (a ``gmpy2.mpz``, which behaves as an ``int``, or the ``int`` itself),
+    ``powmod`` is its modular exponentiation."""
+
+    name: Literal["gmpy2", "python"]
+    native: Callable[[int], int]
+    powmod: Callable[[int, int, int], int]
+
+
+def _python_powmod(base: int, exponent: int, modulus: int) -> int:
+    return pow(base, exponent, modulus)
+
+
+_PYTHON_ARITHMETIC: Final = _Arithmetic("python", int, _python_powmod)
+
+
+def _gmpy2_arithmetic() -> _Arithmetic | None:
+    """GMP's arithmetic if gmpy2 imports, else None (then Python's ``pow`` is used)."""
+    try:
+        import gmpy2
+    except ImportError:
+        return None
+    return _Arithmetic("gmpy2", gmpy2.mpz, gmpy2.powmod)
+
+
+#: The arithmetic in use; tests set it to :data:`_PYTHON_ARITHMETIC` to check the fallback.
+_arithmetic: _Arithmetic = _gmpy2_arithmetic() or _PYTHON_ARITHMETIC
+
+
+def modp_backend() -> Literal["gmpy2", "python"]:
+    """Which arithmetic computes MODP values: ``"gmpy2"`` (GMP) or ``"python"`` (``pow``)."""
+    return _arithmetic.name
+
+
+#: Digit size of the fixed-base tables: 5 bits, so 2^5 - 1 = 31 powers per position.
+_WINDOW_BITS: Final = 5
+
+
+@dataclass(frozen=True)
+class _FixedBase:
+    """``rows[j][d] = g^(d * 2^(w*j)) mod p`` for every digit d of w = :data:`_WINDOW_BITS`
+    bits, enough rows for the group's :attr:`DhGroup.exponent_bits`; ``prime`` is p.
+    All values are in the backend's integer type."""
+
+    prime: int
+    rows: tuple[tuple[int, ...], ...]
+
+    @property
+    def max_bits(self) -> int:
+        return len(self.rows) * _WINDOW_BITS
+
+
+#: Fixed-base tables by (backend, generator, prime), built on first use: a cache of
+#: values derived from the public group parameters, not state of any exchange.
+_FIXED_BASE: dict[tuple[str, int, int], _FixedBase] = {}
+
+
+def _build_fixed_base(arith: _Arithmetic, generator: int, prime: int, bits: int) -> _FixedBase:
+    native_prime = arith.native(prime)
+    base = arith.native(generator)  # g^(2^(w*j)) for the row being built
+    one = arith.native(1)
+    rows = []
+    for _ in range(-(-bits // _WINDOW_BITS)):
+        row = [one, base]
+        for _ in range(2, 1 << _WINDOW_BITS):
+            row.append(row[-1] * base % native_prime)
+        rows.append(tuple(row))
+        base = row[-1] * base % native_prime  # base^(2^w)
+    return _FixedBase(native_prime, tuple(rows))
+
+
+def _fixed_base(arith: _Arithmetic, dh_group: DhGroup) -> _FixedBase:
+    key = (arith.name, dh_group.generator, dh_group.prime)
+    table = _FIXED_BASE.get(key)
+    if table is None:
+        table = _build_fixed_base(arith, dh_group.generator, dh_group.prime, dh_group.exponent_bits)
+        _FIXED_BASE[key] = table
+    return table
+
+
+def _modp_generator_power(dh_group: DhGroup, exponent: int) -> int:
+    """``g^exponent mod p``, by the group's fixed-base table when the exponent fits it
+    (at most :attr:`DhGroup.exponent_bits` bits rounded up to a digit), else by powmod."""
+    arith = _arithmetic
+    table = _fixed_base(arith, dh_group)
+    if exponent.bit_length() > table.max_bits:
+        return int(arith.powmod(arith.native(dh_group.generator), exponent, table.prime))
+    prime, rows = table.prime, table.rows
+    mask = (1 << _WINDOW_BITS) - 1
+    result = arith.native(1)
+    position = 0
+    while exponent:
+        digit = exponent & mask
+        if digit:
+            result = result * rows[position][digit] % prime
+        exponent >>= _WINDOW_BITS
+        position += 1
+    return int(result)
+
+
+def _modp_power(dh_group: DhGroup, base: int, exponent: int) -> int:
+    """``base^exponent mod p`` with the arithmetic in use."""
+    arith = _arithmetic
+    return int(arith.powmod(arith.native(base), exponent, _fixed_base(arith, dh_group).prime))
 
 
 def group(number: int) -> DhGroup:
@@ -353,7 +506,7 @@ def keypair_from_private(group_number: int, private: int) -> DhKeyPair:
     if dh_group.kind == "modp":
         if not 2 <= private <= dh_group.prime - 2:
             raise DhError(f"{dh_group.name} private exponent out of [2, p-2]")
-        public = pow(dh_group.generator, private, dh_group.prime)
+        public = _modp_generator_power(dh_group, private)
         return DhKeyPair(dh_group, private, public.to_bytes(dh_group.public_length, "big"))
     if not 1 <= private < dh_group.order:
         raise DhError(f"{dh_group.name} private scalar out of [1, n-1]")
@@ -364,9 +517,11 @@ def keypair_from_private(group_number: int, private: int) -> DhKeyPair:
 def generate(group_number: int, rng: Rng, *, exponent_bits: int | None = None) -> DhKeyPair:
     """A fresh key pair from the injected ``rng`` (RFC 2409 §5; RFC 3526 §8; RFC 5903 §7).
 
-    MODP: the exponent has :attr:`DhGroup.exponent_bits` random bits unless
-    ``exponent_bits`` says otherwise (strongSwan's ``dh_exponent_ansi_x9_42 =
-    yes`` would be the prime's bit length); values below 2 are drawn again.
+    MODP: the exponent has :attr:`DhGroup.exponent_bits` random bits (OpenSSL 3's
+    sizes, :data:`MODP_EXPONENT_BITS`) unless ``exponent_bits`` says otherwise
+    (strongSwan's ``exp_len`` would be 256, 384 or 512; its
+    ``dh_exponent_ansi_x9_42 = yes`` the prime's bit length); values below 2 are
+    drawn again.
     ECP: the scalar is drawn by rejection sampling into [1, n-1], so the same
     ``rng`` bytes always give the same key.
     """
@@ -428,7 +583,7 @@ def shared_secret(keypair: DhKeyPair, peer_public: bytes) -> bytes:
     dh_group = keypair.group
     check_public_value(dh_group.number, peer_public)
     if dh_group.kind == "modp":
-        secret = pow(int.from_bytes(peer_public, "big"), keypair.private, dh_group.prime)
+        secret = _modp_power(dh_group, int.from_bytes(peer_public, "big"), keypair.private)
         return secret.to_bytes(dh_group.secret_length, "big")
     peer = _ecp_peer_key(dh_group, peer_public)
     key = ec.derive_private_key(keypair.private, _CURVES[dh_group.number]())

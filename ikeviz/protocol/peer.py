@@ -1,0 +1,1574 @@
+"""A sans-IO IKEv1 peer: Main Mode, Quick Mode and Informational exchanges.
+
+The peer takes datagrams and a virtual time, and gives datagrams and events
+(after aioquic's ``QuicConnection``)::
+
+    peer = Peer(config, Role.INITIATOR, rng)
+    peer.initiate(now)
+    for datagram in peer.datagrams_to_send(): ...      # send them
+    peer.receive_datagram(data, source, destination, now)
+    peer.get_timer(); peer.handle_timer(now)           # retransmissions
+    while (event := peer.next_event()) is not None: ...
+
+It implements RFC 2409 §5 (Main Mode with pre-shared keys and with RSA
+signatures), §5.5 (Quick Mode with and without PFS), §5.7 (Informational
+exchanges with HASH(1)), RFC 3947 (NAT-T: vendor ID, NAT-D, the float to port
+4500) and the way real gateways fail: a cleartext NO-PROPOSAL-CHOSEN before
+keys exist, an encrypted Informational after, an unreadable message 5 when the
+pre-shared keys differ. Every state change goes through the table in
+:mod:`ikeviz.protocol.states`; product differences come from
+:class:`ikeviz.protocol.config.Behaviour`.
+
+Nothing here reads a clock or draws randomness of its own: ``rng`` gives the
+cookies, nonces, DH private values, SPIs and message IDs, so a seed gives the
+same bytes on every run.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from ikeviz.protocol import ciphers, dh, keyschedule, rsasig
+from ikeviz.protocol.codec import (
+    FLAG_COMMIT,
+    FLAG_ENCRYPTION,
+    HEADER_LENGTH,
+    Delete,
+    Hash,
+    Header,
+    Identification,
+    KeyExchange,
+    Message,
+    NatDiscovery,
+    Nonce,
+    Notification,
+    Payload,
+    SecurityAssociation,
+    Signature,
+    VendorId,
+    decode_message,
+    decode_payloads,
+    encode_message,
+    encode_payload_body,
+    encode_payloads,
+    payload_short_name,
+)
+from ikeviz.protocol.config import (
+    ChildProposal,
+    IdentityCheck,
+    IkeProposal,
+    PeerConfig,
+    Role,
+    TrafficSelector,
+)
+from ikeviz.protocol.errors import DecodeError, IkevizProtocolError
+from ikeviz.protocol.events import (
+    Address,
+    Datagram,
+    Event,
+    Failure,
+    GaveUp,
+    KeysDerived,
+    MessageReceived,
+    MessageSent,
+    MessageUnreadable,
+    NatDetected,
+    NotifyReceived,
+    NotifySent,
+    Phase1Established,
+    Phase2Established,
+    ProposalChosen,
+    Retransmitted,
+    SaDeleted,
+    StateChanged,
+)
+from ikeviz.protocol.proposals import (
+    Comparison,
+    ProposalSyntaxError,
+    check_child_reply,
+    check_ike_reply,
+    child_sa_payload,
+    ike_sa_payload,
+    parse_child_transform,
+    parse_ike_transform,
+    select_child,
+    select_ike,
+)
+from ikeviz.protocol.registry import (
+    DOI,
+    AuthMethod,
+    EncapsulationMode,
+    EncryptionAlgorithm,
+    ExchangeType,
+    GroupDescription,
+    HashAlgorithm,
+    IdType,
+    NotifyType,
+    ProtocolId,
+    describe,
+)
+from ikeviz.protocol.states import Input, State, next_state
+from ikeviz.protocol.transport import (
+    IKE_PORT,
+    NAT_T_PORT,
+    UdpContentKind,
+    classify_udp_payload,
+    frame_for_port,
+)
+from ikeviz.protocol.vendor_ids import identify_vendor_id, vendor_id_for
+
+Rng = Callable[[int], bytes]
+_P = TypeVar("_P")
+
+NONCE_LENGTH = 32  # strongSwan's nonce size; RFC 2409 §5 allows 8-256 bytes
+RFC3947_VID = "RFC 3947 Negotiation of NAT-Traversal in the IKE"
+
+_SIGNATURE_METHODS = (AuthMethod.RSA_SIG,)
+
+
+class PeerError(IkevizProtocolError):
+    """A call the peer cannot honour in its state (a bug of the caller)."""
+
+
+@dataclass
+class _QuickMode:
+    """One Quick Mode exchange (RFC 2409 §5.5)."""
+
+    message_id: int
+    spi_i: bytes = b""
+    spi_r: bytes = b""
+    ni_b: bytes = b""
+    nr_b: bytes = b""
+    dh: dh.DhKeyPair | None = None
+    g_qm_xy: bytes | None = None
+    offered: SecurityAssociation | None = None
+    chosen_protocol: int = ProtocolId.IPSEC_ESP
+    chosen_transform: int = 0
+    chosen_key_length: int | None = None
+    chosen_auth: int | None = None
+    encapsulation: int = EncapsulationMode.TUNNEL
+    pfs_group: int | None = None
+    lifetime: int | None = None
+    id_ci: Identification | None = None
+    id_cr: Identification | None = None
+
+
+@dataclass
+class _Outgoing:
+    """The last request sent, kept for retransmission (RFC 2408 §5: local policy)."""
+
+    label: str
+    datagram: Datagram
+    message: Message
+    payloads: tuple[Payload, ...]
+    plaintext: bytes
+    iv: bytes
+    attempts: int = 0
+    deadline: float = 0.0
+
+
+@dataclass
+class _Phase1:
+    """What the peer knows of its ISAKMP SA."""
+
+    icookie: bytes = b"\x00" * 8
+    rcookie: bytes = b"\x00" * 8
+    offered: SecurityAssociation | None = None  # the initiator's SA payload
+    sai_b: bytes = b""
+    chosen: IkeProposal | None = None
+    lifetime: int | None = None
+    dh: dh.DhKeyPair | None = None
+    g_xi: bytes = b""
+    g_xr: bytes = b""
+    g_xy: bytes = b""
+    ni_b: bytes = b""
+    nr_b: bytes = b""
+    keys: keyschedule.Phase1Keys | None = None
+    iv: keyschedule.IvChain | None = None
+    peer_nat_t: bool = False
+    natd_hashes: tuple[bytes, ...] = ()
+    nat_detected: bool = False
+    remote_identity: str = ""
+    peer_vendor_ids: tuple[str, ...] = ()
+
+
+class Peer:
+    """One IKEv1 gateway in one role, negotiating one ISAKMP SA and one IPsec SA."""
+
+    def __init__(self, config: PeerConfig, role: Role, rng: Rng) -> None:
+        self.config = config
+        self.role = role
+        self._rng = rng
+        self.state = State.IDLE if role is Role.INITIATOR else State.WAIT_MM1
+        self._events: deque[Event] = deque()
+        self._outbox: deque[Datagram] = deque()
+        self._outgoing: _Outgoing | None = None
+        self._last_received: bytes = b""
+        self._last_response: Datagram | None = None
+        self._now = 0.0
+        self.p1 = _Phase1()
+        self.qm: _QuickMode | None = None
+        self.local = Address(config.address, config.port)
+        self.remote = Address(config.peer_address, IKE_PORT)
+        self.child_keys: keyschedule.ChildSaKeys | None = None
+
+    # --- public API --------------------------------------------------------------
+
+    def initiate(self, now: float) -> None:
+        """Start Main Mode (or Aggressive Mode if the behaviour says so), RFC 2409 §5."""
+        if self.role is not Role.INITIATOR or self.state is not State.IDLE:
+            raise PeerError("only an idle initiator can initiate")
+        self._now = now
+        self.p1.icookie = self._random_nonzero(8)
+        sa = ike_sa_payload(self.config.ike_proposals)
+        self.p1.offered = sa
+        self.p1.sai_b = encode_payload_body(sa)
+        if self.config.behaviour.aggressive:
+            self._send_aggressive_1()
+            return
+        payloads: list[Payload] = [sa, *self._vendor_ids()]
+        self._transition(Input.START_MAIN, "initiate")
+        self._send("MM1", ExchangeType.IDENTITY_PROTECTION, 0, payloads, request=True)
+
+    def receive_datagram(
+        self, data: bytes, source: Address, destination: Address, now: float
+    ) -> None:
+        """Take in one UDP datagram that arrived from ``source`` at ``destination``."""
+        self._now = now
+        content = classify_udp_payload(data, src_port=source.port, dst_port=destination.port)
+        if content.kind is not UdpContentKind.IKE:
+            return
+        ike = content.ike
+        try:
+            message = decode_message(ike)
+        except DecodeError as exc:
+            self._emit(MessageUnreadable, label="?", data=ike, reason=str(exc))
+            return
+        if self.state in (State.FAILED, State.DELETED):
+            return
+        if ike == self._last_received and self._last_response is not None:
+            # A retransmitted request: answer with the same response again
+            # (RFC 2408 §5 leaves it local; strongSwan and Libreswan do this).
+            self._outbox.append(self._last_response)
+            return
+        header = message.header
+        try:
+            self._dispatch(message, ike, source, destination)
+        except _Refusal as refusal:
+            self._refuse(refusal)
+        except ProposalSyntaxError as exc:
+            self._refuse(_Refusal(self._label_for(header), str(exc), exc.notify, cause="remote"))
+
+    def datagrams_to_send(self) -> list[Datagram]:
+        out = list(self._outbox)
+        self._outbox.clear()
+        return out
+
+    def get_timer(self) -> float | None:
+        """When :meth:`handle_timer` must be called next (virtual time), or None."""
+        if self._outgoing is None or self.state in (State.FAILED, State.DELETED):
+            return None
+        return self._outgoing.deadline
+
+    def handle_timer(self, now: float) -> None:
+        """Retransmit the last request, or give up (strongSwan's back-off)."""
+        self._now = now
+        out = self._outgoing
+        if out is None or now < out.deadline:
+            return
+        behaviour = self.config.behaviour
+        if out.attempts >= behaviour.retransmit_tries:
+            self._outgoing = None
+            self._emit(GaveUp, label=out.label, attempts=out.attempts)
+            self._fail(
+                Input.GIVE_UP,
+                Failure(
+                    self.role,
+                    now,
+                    at=out.label,
+                    reason=f"no usable answer to {out.label} after "
+                    f"{out.attempts} retransmissions: giving up",
+                    cause="unknown",
+                ),
+            )
+            return
+        out.attempts += 1
+        out.deadline = now + behaviour.retransmit_timeout * behaviour.retransmit_base**out.attempts
+        self._outbox.append(out.datagram)
+        self._emit(Retransmitted, label=out.label, attempt=out.attempts)
+        self._emit(
+            MessageSent,
+            label=out.label,
+            message=out.message,
+            payloads=out.payloads,
+            data=encode_message(out.message),
+            datagram=out.datagram,
+            plaintext=out.plaintext,
+            iv=out.iv,
+            retransmission=out.attempts,
+        )
+
+    def next_event(self) -> Event | None:
+        return self._events.popleft() if self._events else None
+
+    def delete(self, now: float) -> None:
+        """Close the SAs: Delete for the IPsec SA, then the ISAKMP SA (RFC 2408 §3.15)."""
+        self._now = now
+        if self.p1.keys is None:
+            raise PeerError("nothing to delete before the ISAKMP SA exists")
+        if self.qm is not None and self.state is State.ESTABLISHED:
+            own_spi = self.qm.spi_i if self.role is Role.INITIATOR else self.qm.spi_r
+            self._send_informational(
+                [Delete(DOI.IPSEC, self.qm.chosen_protocol, 4, (own_spi,))], "INFO (delete ESP)"
+            )
+        self._send_informational(
+            [Delete(DOI.IPSEC, ProtocolId.ISAKMP, 16, (self.p1.icookie + self.p1.rcookie,))],
+            "INFO (delete ISAKMP)",
+        )
+        self._outgoing = None
+        self._emit(SaDeleted, protocol=ProtocolId.ISAKMP, spis=(), by_peer=False)
+        self._transition(Input.DELETE, "deleted by this peer")
+
+    # --- plumbing ------------------------------------------------------------
+
+    def _emit(self, kind: type[Event], **fields: object) -> None:
+        self._events.append(kind(role=self.role, time=self._now, **fields))
+
+    def _transition(self, event: Input, cause: str) -> None:
+        old = self.state
+        self.state = next_state(old, event)
+        self._emit(StateChanged, old=old, new=self.state, cause=cause)
+
+    def _random_nonzero(self, size: int) -> bytes:
+        while True:
+            value = self._rng(size)
+            if len(value) != size:
+                raise PeerError("the random source returned the wrong number of bytes")
+            if any(value):
+                return value
+
+    def _spi(self) -> bytes:
+        # RFC 4303 §2.1: SPIs 1-255 are reserved; 0 is never an SA's SPI.
+        while True:
+            spi = self._rng(4)
+            if int.from_bytes(spi, "big") >= 256:
+                return spi
+
+    def _message_id(self) -> int:
+        return int.from_bytes(self._random_nonzero(4), "big")
+
+    def _vendor_ids(self) -> list[Payload]:
+        names = list(self.config.behaviour.send_vendor_ids)
+        if self.config.behaviour.nat_traversal and RFC3947_VID not in names:
+            names.append(RFC3947_VID)
+        return [VendorId(vendor_id_for(name)) for name in names]
+
+    @property
+    def _hash_alg(self) -> int:
+        assert self.p1.chosen is not None
+        return self.p1.chosen.hash
+
+    def _label_for(self, header: Header) -> str:
+        if header.exchange_type == ExchangeType.INFORMATIONAL:
+            return "INFO"
+        if header.exchange_type == ExchangeType.QUICK_MODE:
+            return {State.WAIT_QM1: "QM1", State.WAIT_QM2: "QM2", State.WAIT_QM3: "QM3"}.get(
+                self.state, "QM"
+            )
+        if header.exchange_type == ExchangeType.AGGRESSIVE:
+            return "AM1" if self.role is Role.RESPONDER else "AM2"
+        return {
+            State.WAIT_MM1: "MM1",
+            State.WAIT_MM2: "MM2",
+            State.WAIT_MM3: "MM3",
+            State.WAIT_MM4: "MM4",
+            State.WAIT_MM5: "MM5",
+            State.WAIT_MM6: "MM6",
+        }.get(self.state, "MM")
+
+    def _destination(self) -> Address:
+        return self.remote
+
+    def _send(
+        self,
+        label: str,
+        exchange: int,
+        message_id: int,
+        payloads: Sequence[Payload],
+        *,
+        request: bool,
+        encrypt: bool = False,
+        flags: int = 0,
+    ) -> Message:
+        """Build, encrypt if asked (RFC 2409 App. B), queue and report a message."""
+        plaintext = b""
+        iv = b""
+        if encrypt:
+            body = encode_payloads(payloads)
+            plaintext, ciphertext, iv = self._encrypt(message_id, body)
+            header = Header(
+                self.p1.icookie,
+                self.p1.rcookie,
+                exchange,
+                flags | FLAG_ENCRYPTION,
+                message_id,
+                next_payload=payloads[0].payload_type,
+            )
+            message = Message(header, (), ciphertext)
+        else:
+            header = Header(self.p1.icookie, self.p1.rcookie, exchange, flags, message_id)
+            message = Message(header, tuple(payloads))
+        data = encode_message(message)
+        destination = self._destination()
+        datagram = Datagram(
+            frame_for_port(data, src_port=self.local.port, dst_port=destination.port),
+            self.local,
+            destination,
+        )
+        self._outbox.append(datagram)
+        self._emit(
+            MessageSent,
+            label=label,
+            message=message,
+            payloads=tuple(payloads),
+            data=data,
+            datagram=datagram,
+            plaintext=plaintext,
+            iv=iv,
+        )
+        if request:
+            behaviour = self.config.behaviour
+            self._outgoing = _Outgoing(
+                label, datagram, message, tuple(payloads), plaintext, iv, 0,
+                self._now + behaviour.retransmit_timeout,
+            )
+        else:
+            self._last_response = datagram
+        return message
+
+    def _encrypt(self, message_id: int, body: bytes) -> tuple[bytes, bytes, bytes]:
+        keys, chain = self.p1.keys, self.p1.iv
+        assert keys is not None and chain is not None and self.p1.chosen is not None
+        plaintext = ciphers.pad(body, keys.block_size)
+        trace: list[keyschedule.Derivation] = []
+        iv = chain.iv(message_id, trace=trace)
+        ciphertext = ciphers.cbc_encrypt(keys.cipher_alg, keys.encryption_key, iv, plaintext)
+        self.p1.iv = chain.advance(message_id, ciphertext)
+        if trace:
+            self._emit(KeysDerived, step=f"IV of exchange {message_id:#010x}",
+                       derivations=tuple(trace))
+        return plaintext, ciphertext, iv
+
+    def _decrypt(
+        self, message: Message
+    ) -> tuple[tuple[Payload, ...], bytes, bytes] | None:
+        """Decrypt and decode an encrypted message; None if it makes no sense.
+
+        The IV chain advances only when the plaintext decodes (as strongSwan
+        does), so a message encrypted with other keys leaves it untouched.
+        """
+        keys, chain = self.p1.keys, self.p1.iv
+        ciphertext = message.ciphertext or b""
+        if keys is None or chain is None:
+            return None
+        block = keys.block_size
+        if not ciphertext or len(ciphertext) % block:
+            return None
+        mid = message.header.message_id
+        iv = chain.iv_for(mid, ciphertext)
+        plaintext = ciphers.cbc_decrypt(keys.cipher_alg, keys.encryption_key, iv, ciphertext)
+        try:
+            payloads, padding = decode_payloads(plaintext, message.header.next_payload)
+        except DecodeError:
+            return None
+        if len(padding) > 255:
+            return None
+        self.p1.iv = chain.advance(mid, ciphertext)
+        return payloads, plaintext, iv
+
+    def _received(
+        self,
+        label: str,
+        message: Message,
+        data: bytes,
+        source: Address,
+        payloads: tuple[Payload, ...] | None = None,
+        plaintext: bytes = b"",
+        iv: bytes = b"",
+    ) -> None:
+        self._last_received = data
+        self._emit(
+            MessageReceived,
+            label=label,
+            message=message,
+            payloads=payloads if payloads is not None else message.payloads,
+            data=data,
+            source=source,
+            plaintext=plaintext,
+            iv=iv,
+            decrypted=bool(plaintext),
+        )
+
+    # --- dispatch ------------------------------------------------------------
+
+    def _dispatch(
+        self, message: Message, data: bytes, source: Address, destination: Address
+    ) -> None:
+        header = message.header
+        exchange = header.exchange_type
+        if self.state is not State.WAIT_MM1 and header.icookie != self.p1.icookie:
+            self._emit(MessageUnreadable, label=self._label_for(header), data=data,
+                       reason="unknown initiator cookie (another negotiation)")
+            return
+        if exchange == ExchangeType.INFORMATIONAL:
+            self._on_informational(message, data, source)
+            return
+        if self.role is Role.RESPONDER:
+            if exchange == ExchangeType.AGGRESSIVE and self.state is State.WAIT_MM1:
+                self._on_aggressive_1(message, data, source, destination)
+                return
+            handlers = {
+                (State.WAIT_MM1, ExchangeType.IDENTITY_PROTECTION): self._on_mm1,
+                (State.WAIT_MM3, ExchangeType.IDENTITY_PROTECTION): self._on_mm3,
+                (State.WAIT_MM5, ExchangeType.IDENTITY_PROTECTION): self._on_mm5,
+                (State.WAIT_QM1, ExchangeType.QUICK_MODE): self._on_qm1,
+                (State.WAIT_QM3, ExchangeType.QUICK_MODE): self._on_qm3,
+            }
+        else:
+            handlers = {
+                (State.WAIT_MM2, ExchangeType.IDENTITY_PROTECTION): self._on_mm2,
+                (State.WAIT_MM4, ExchangeType.IDENTITY_PROTECTION): self._on_mm4,
+                (State.WAIT_MM6, ExchangeType.IDENTITY_PROTECTION): self._on_mm6,
+                (State.WAIT_QM2, ExchangeType.QUICK_MODE): self._on_qm2,
+                (State.WAIT_AM2, ExchangeType.AGGRESSIVE): self._on_aggressive_2,
+            }
+        handler = handlers.get((self.state, ExchangeType(exchange)) if exchange in
+                               ExchangeType._value2member_map_ else (self.state, ExchangeType.NONE))
+        if handler is None:
+            self._emit(
+                MessageUnreadable,
+                label=self._label_for(header),
+                data=data,
+                reason=f"{describe(ExchangeType, exchange)} message unexpected in state "
+                f"{self.state.name}",
+            )
+            return
+        handler(message, data, source, destination)
+
+    # --- Main Mode, responder (RFC 2409 §5) ------------------------------------------
+
+    def _on_mm1(
+        self, message: Message, data: bytes, source: Address, destination: Address
+    ) -> None:
+        self.p1.icookie = message.header.icookie
+        self.p1.rcookie = self._random_nonzero(8)
+        self.remote = source
+        self.local = Address(self.config.address, destination.port)
+        self._received("MM1", message, data, source)
+        sa = message.first(SecurityAssociation.TYPE)
+        if not isinstance(sa, SecurityAssociation) or message.payloads[0] is not sa:
+            raise _Refusal("MM1", "the first payload of MM1 must be the SA (RFC 2409 §5)",
+                           NotifyType.PAYLOAD_MALFORMED, cause="remote", encrypted=False)
+        self._note_vendor_ids(message.payloads)
+        self.p1.offered = sa
+        self.p1.sai_b = encode_payload_body(sa)
+        choice = select_ike(sa, self.config.ike_proposals, self.config.behaviour)
+        if choice.transform is None or choice.offer is None:
+            raise _phase1_refusal(choice.comparisons, choice.closest)
+        self.p1.chosen = choice.offer
+        self.p1.lifetime = choice.lifetime_seconds
+        self._emit(ProposalChosen, phase=1, description=_ike_text(choice.offer),
+                   lifetime_seconds=choice.lifetime_seconds)
+        reply = SecurityAssociation(
+            sa.doi, sa.situation,
+            (sa.proposals[0].__class__(
+                sa.proposals[0].number, sa.proposals[0].protocol_id, sa.proposals[0].spi,
+                (choice.transform,),
+            ),),
+        )
+        payloads: list[Payload] = [reply, *self._vendor_ids()]
+        self._transition(Input.MM1, "MM1 accepted")
+        self._send("MM2", ExchangeType.IDENTITY_PROTECTION, 0, payloads, request=False)
+
+    def _on_mm3(
+        self, message: Message, data: bytes, source: Address, destination: Address
+    ) -> None:
+        self._received("MM3", message, data, source)
+        ke, nonce = _need_ke_nonce(message.payloads, "MM3")
+        assert self.p1.chosen is not None
+        group = self.p1.chosen.group
+        _check_ke(group, ke.data, "MM3")
+        self.p1.g_xi = ke.data
+        self.p1.ni_b = nonce.data
+        self.p1.dh = dh.generate(group, self._rng)
+        self.p1.g_xr = self.p1.dh.public
+        self.p1.nr_b = self._rng(NONCE_LENGTH)
+        natd = self._natd_check(message.payloads, source, destination)
+        payloads: list[Payload] = [KeyExchange(self.p1.g_xr), Nonce(self.p1.nr_b)]
+        if natd:
+            payloads += self._natd_payloads(source, destination)
+        self._derive_phase1_keys()
+        self._transition(Input.MM3, "MM3 accepted")
+        self._send("MM4", ExchangeType.IDENTITY_PROTECTION, 0, payloads, request=False)
+
+    def _on_mm5(
+        self, message: Message, data: bytes, source: Address, destination: Address
+    ) -> None:
+        if self.p1.nat_detected:
+            self.remote = source
+            self.local = Address(self.config.address, destination.port)
+        if not message.header.encrypted:
+            self._received("MM5", message, data, source)
+            raise _Refusal("MM5", "MM5 must be encrypted (RFC 2409 §5)",
+                           NotifyType.INVALID_FLAGS, cause="remote")
+        result = self._decrypt(message)
+        if result is None:
+            self._received("MM5", message, data, source)
+            self._emit(
+                MessageUnreadable,
+                label="MM5",
+                data=data,
+                reason="MM5 does not decrypt to valid payloads",
+                likely="the two pre-shared keys differ (each side derived its own Ka)",
+            )
+            # strongSwan: "invalid HASH_V1 payload length, decryption failed?" and
+            # PAYLOAD-MALFORMED encrypted with the responder's own key.
+            self._send_notify(NotifyType.PAYLOAD_MALFORMED, "MM5", phase=1)
+            self._emit(
+                Failure,
+                at="MM5",
+                reason="MM5 could not be decrypted: the pre-shared keys most likely differ",
+                payload="HDR*",
+                field="encrypted payloads",
+                cause="unknown",
+                notify=NotifyType.PAYLOAD_MALFORMED,
+            )
+            return
+        payloads, plaintext, iv = result
+        self._received("MM5", message, data, source, payloads, plaintext, iv)
+        ident = _first(payloads, Identification)
+        if ident is None:
+            raise _Refusal("MM5", "MM5 has no ID payload", NotifyType.PAYLOAD_MALFORMED,
+                           cause="remote")
+        self._check_identity(ident, "MM5", "IDii")
+        expected = self._authenticate(payloads, ident, peer_is_initiator=True, label="MM5")
+        self.p1.remote_identity = ident.text()
+        my_id = self._own_identification()
+        auth_payloads = self._auth_payloads(my_id, own_is_initiator=False)
+        del expected
+        self._transition(Input.MM5, "MM5 authenticated")
+        self._send("MM6", ExchangeType.IDENTITY_PROTECTION, 0, [my_id, *auth_payloads],
+                   request=False, encrypt=True)
+        self._phase1_established(my_id)
+
+    # --- Main Mode, initiator ------------------------------------------------------
+
+    def _on_mm2(
+        self, message: Message, data: bytes, source: Address, destination: Address
+    ) -> None:
+        self._received("MM2", message, data, source)
+        sa = message.first(SecurityAssociation.TYPE)
+        if not isinstance(sa, SecurityAssociation):
+            raise _Refusal("MM2", "MM2 has no SA payload", NotifyType.PAYLOAD_MALFORMED,
+                           cause="remote", encrypted=False)
+        assert self.p1.offered is not None
+        transform, why = check_ike_reply(sa, self.p1.offered)
+        if transform is None:
+            raise _Refusal("MM2", f"the responder's choice is not acceptable: {why}",
+                           NotifyType.NO_PROPOSAL_CHOSEN, cause="remote", encrypted=False,
+                           payload="SA")
+        self.p1.rcookie = message.header.rcookie
+        self._note_vendor_ids(message.payloads)
+        offer = parse_ike_transform(sa.proposals[0].transforms[0])
+        self.p1.chosen = offer
+        self.p1.lifetime = offer.lifetime_seconds
+        self._emit(ProposalChosen, phase=1, description=_ike_text(offer),
+                   lifetime_seconds=offer.lifetime_seconds)
+        self.p1.dh = dh.generate(offer.group, self._rng)
+        self.p1.g_xi = self.p1.dh.public
+        self.p1.ni_b = self._rng(NONCE_LENGTH)
+        payloads: list[Payload] = [KeyExchange(self.p1.g_xi), Nonce(self.p1.ni_b)]
+        if self._use_nat_t():
+            payloads += self._natd_payloads(self.remote, self.local)
+        self._transition(Input.MM2, "MM2 accepted")
+        self._send("MM3", ExchangeType.IDENTITY_PROTECTION, 0, payloads, request=True)
+
+    def _on_mm4(
+        self, message: Message, data: bytes, source: Address, destination: Address
+    ) -> None:
+        self._received("MM4", message, data, source)
+        ke, nonce = _need_ke_nonce(message.payloads, "MM4")
+        assert self.p1.chosen is not None
+        _check_ke(self.p1.chosen.group, ke.data, "MM4")
+        self.p1.g_xr = ke.data
+        self.p1.nr_b = nonce.data
+        if self._use_nat_t():
+            self._natd_check(message.payloads, source, destination)
+        self._derive_phase1_keys()
+        if self.p1.nat_detected:
+            # RFC 3947 §4: float to port 4500 from MM5 on, with the non-ESP marker.
+            self.local = Address(self.local.host, NAT_T_PORT)
+            self.remote = Address(self.remote.host, NAT_T_PORT)
+        my_id = self._own_identification()
+        payloads: list[Payload] = [my_id, *self._auth_payloads(my_id, own_is_initiator=True)]
+        if self.config.behaviour.send_initial_contact:
+            payloads.append(
+                Notification(DOI.IPSEC, ProtocolId.ISAKMP, NotifyType.INITIAL_CONTACT,
+                             self.p1.icookie + self.p1.rcookie)
+            )
+        self._transition(Input.MM4, "MM4 accepted")
+        self._send("MM5", ExchangeType.IDENTITY_PROTECTION, 0, payloads, request=True,
+                   encrypt=True)
+
+    def _on_mm6(
+        self, message: Message, data: bytes, source: Address, destination: Address
+    ) -> None:
+        if not message.header.encrypted:
+            self._received("MM6", message, data, source)
+            raise _Refusal("MM6", "MM6 must be encrypted", NotifyType.INVALID_FLAGS,
+                           cause="remote")
+        result = self._decrypt(message)
+        if result is None:
+            self._received("MM6", message, data, source)
+            self._emit(MessageUnreadable, label="MM6", data=data,
+                       reason="MM6 does not decrypt to valid payloads",
+                       likely="the two pre-shared keys differ")
+            return
+        payloads, plaintext, iv = result
+        self._received("MM6", message, data, source, payloads, plaintext, iv)
+        self._outgoing = None
+        ident = _first(payloads, Identification)
+        if ident is None:
+            raise _Refusal("MM6", "MM6 has no ID payload", NotifyType.PAYLOAD_MALFORMED,
+                           cause="remote")
+        self._check_identity(ident, "MM6", "IDir")
+        self._authenticate(payloads, ident, peer_is_initiator=False, label="MM6")
+        self.p1.remote_identity = ident.text()
+        self._transition(Input.MM6, "MM6 authenticated")
+        self._phase1_established(self._own_identification())
+        self._start_quick_mode()
+
+    # --- Aggressive Mode (RFC 2409 §5.4): only far enough to be refused or accepted ----
+
+    def _send_aggressive_1(self) -> None:
+        assert self.p1.offered is not None
+        group = self.config.ike_proposals[0].group
+        self.p1.dh = dh.generate(group, self._rng)
+        self.p1.g_xi = self.p1.dh.public
+        self.p1.ni_b = self._rng(NONCE_LENGTH)
+        payloads: list[Payload] = [
+            self.p1.offered, KeyExchange(self.p1.g_xi), Nonce(self.p1.ni_b),
+            self._own_identification(), *self._vendor_ids(),
+        ]
+        self._transition(Input.START_AGGRESSIVE, "initiate (Aggressive Mode)")
+        self._send("AM1", ExchangeType.AGGRESSIVE, 0, payloads, request=True)
+
+    def _on_aggressive_1(
+        self, message: Message, data: bytes, source: Address, destination: Address
+    ) -> None:
+        self.p1.icookie = message.header.icookie
+        self.p1.rcookie = self._random_nonzero(8)
+        self.remote = source
+        self._received("AM1", message, data, source)
+        if not self.config.behaviour.accept_aggressive:
+            raise _Refusal(
+                "AM1",
+                "Aggressive Mode is not accepted: this gateway negotiates Main Mode only",
+                NotifyType.NO_PROPOSAL_CHOSEN,
+                cause="remote",
+                encrypted=False,
+                payload="HDR",
+                field="exchange type",
+                local="Identity Protection (Main Mode) (2)",
+                remote="Aggressive (4)",
+            )
+        raise _Refusal("AM1", "Aggressive Mode responder is not implemented",
+                       NotifyType.UNSUPPORTED_EXCHANGE_TYPE, cause="local", encrypted=False)
+
+    def _on_aggressive_2(
+        self, message: Message, data: bytes, source: Address, destination: Address
+    ) -> None:
+        self._received("AM2", message, data, source)
+        raise _Refusal("AM2", "Aggressive Mode initiator completion is not implemented",
+                       NotifyType.UNSUPPORTED_EXCHANGE_TYPE, cause="local", encrypted=False)
+
+    # --- phase-1 helpers -----------------------------------------------------------
+
+    def _note_vendor_ids(self, payloads: Sequence[Payload]) -> None:
+        names = []
+        for payload in payloads:
+            if isinstance(payload, VendorId):
+                name = identify_vendor_id(payload.data) or payload.data.hex()
+                names.append(name)
+                if payload.data == vendor_id_for(RFC3947_VID):
+                    self.p1.peer_nat_t = True
+        self.p1.peer_vendor_ids = tuple(names)
+
+    def _use_nat_t(self) -> bool:
+        return self.config.behaviour.nat_traversal and self.p1.peer_nat_t
+
+    def _natd_hash(self, address: Address) -> bytes:
+        # RFC 3947 §3.2: HASH(CKY-I | CKY-R | IP | Port) with the negotiated hash.
+        ip = ipaddress.ip_address(address.host).packed
+        data = self.p1.icookie + self.p1.rcookie + ip + address.port.to_bytes(2, "big")
+        return ciphers.hash_digest(self._hash_alg, data)
+
+    def _natd_payloads(self, peer: Address, me: Address) -> list[Payload]:
+        # The first NAT-D is the destination's, then the source's (RFC 3947 §3.2).
+        return [NatDiscovery(self._natd_hash(peer)), NatDiscovery(self._natd_hash(me))]
+
+    def _natd_check(
+        self, payloads: Sequence[Payload], source: Address, destination: Address
+    ) -> bool:
+        """Compare the peer's NAT-D hashes with the addresses seen (RFC 3947 §3.2)."""
+        received = [p.data for p in payloads if isinstance(p, NatDiscovery)]
+        if not received or not self._use_nat_t():
+            return False
+        local_ok = received[0] == self._natd_hash(destination)
+        remote_ok = self._natd_hash(source) in received[1:]
+        self.p1.nat_detected = not (local_ok and remote_ok)
+        self._emit(NatDetected, local_behind_nat=not local_ok, remote_behind_nat=not remote_ok)
+        return True
+
+    def _derive_phase1_keys(self) -> None:
+        assert self.p1.chosen is not None and self.p1.dh is not None
+        peer_public = self.p1.g_xr if self.role is Role.INITIATOR else self.p1.g_xi
+        self.p1.g_xy = dh.shared_secret(self.p1.dh, peer_public)
+        chosen = self.p1.chosen
+        keys = keyschedule.derive_phase1_keys(
+            hash_alg=chosen.hash,
+            cipher_alg=chosen.encryption,
+            auth_method=chosen.auth_method,
+            ni_b=self.p1.ni_b,
+            nr_b=self.p1.nr_b,
+            g_xi=self.p1.g_xi,
+            g_xr=self.p1.g_xr,
+            g_xy=self.p1.g_xy,
+            cky_i=self.p1.icookie,
+            cky_r=self.p1.rcookie,
+            psk=self.config.psk if chosen.auth_method == AuthMethod.PSK else None,
+            key_bits=chosen.key_length,
+        )
+        self.p1.keys = keys
+        self.p1.iv = keys.iv_chain()
+        self._emit(KeysDerived, step="phase-1 keys", derivations=keys.derivations)
+
+    def _own_identification(self) -> Identification:
+        return identification_payload(self.config.identity.id_type,
+                                      self.config.identity.value or self.config.address)
+
+    def _auth_payloads(self, my_id: Identification, *, own_is_initiator: bool) -> list[Payload]:
+        value = self._auth_hash(encode_payload_body(my_id), initiator=own_is_initiator)
+        assert self.p1.chosen is not None
+        if self.p1.chosen.auth_method in _SIGNATURE_METHODS:
+            if self.config.private_key_pem is None:
+                raise _Refusal("MM5" if own_is_initiator else "MM6",
+                               "RSA signature authentication needs a private key",
+                               NotifyType.AUTHENTICATION_FAILED, cause="local")
+            return [Signature(rsasig.sign(self.config.private_key_pem, value))]
+        return [Hash(value)]
+
+    def _auth_hash(self, id_b: bytes, *, initiator: bool) -> bytes:
+        """HASH_I or HASH_R (RFC 2409 §5)."""
+        keys = self.p1.keys
+        assert keys is not None
+        trace: list[keyschedule.Derivation] = []
+        function = keyschedule.hash_i if initiator else keyschedule.hash_r
+        value = function(
+            self._hash_alg, keys.skeyid, self.p1.g_xi, self.p1.g_xr, self.p1.icookie,
+            self.p1.rcookie, self.p1.sai_b, id_b, trace=trace,
+        )
+        self._emit(KeysDerived, step="HASH_I" if initiator else "HASH_R",
+                   derivations=tuple(trace))
+        return value
+
+    def _authenticate(
+        self,
+        payloads: Sequence[Payload],
+        ident: Identification,
+        *,
+        peer_is_initiator: bool,
+        label: str,
+    ) -> bytes:
+        """Check HASH_I/HASH_R or SIG_I/SIG_R of the peer (RFC 2409 §5, §5.1)."""
+        expected = self._auth_hash(encode_payload_body(ident), initiator=peer_is_initiator)
+        name = "HASH_I" if peer_is_initiator else "HASH_R"
+        assert self.p1.chosen is not None
+        if self.p1.chosen.auth_method in _SIGNATURE_METHODS:
+            sig = _first(payloads, Signature)
+            if sig is None:
+                raise _Refusal(label, f"{label} has no SIG payload",
+                               NotifyType.PAYLOAD_MALFORMED, cause="remote")
+            if self.config.peer_public_key_pem is None or not rsasig.verify(
+                self.config.peer_public_key_pem, expected, sig.data
+            ):
+                raise _Refusal(label, f"SIG_{name[-1]} does not verify with the peer's "
+                               "public key", NotifyType.INVALID_SIGNATURE, cause="unknown",
+                               payload="SIG")
+            return expected
+        got = _first(payloads, Hash)
+        if got is None:
+            raise _Refusal(label, f"{label} has no HASH payload", NotifyType.PAYLOAD_MALFORMED,
+                           cause="remote")
+        if got.data != expected:
+            raise _Refusal(
+                label,
+                f"calculated {name} does not match the HASH payload",
+                NotifyType.AUTHENTICATION_FAILED,
+                cause="unknown",
+                payload="HASH",
+                field=name,
+                local=expected.hex(),
+                remote=got.data.hex(),
+            )
+        return expected
+
+    def _check_identity(self, ident: Identification, label: str, name: str) -> None:
+        expected = self.config.peer_identity
+        check = self.config.behaviour.identity_check
+        if expected is None or check is IdentityCheck.NONE:
+            return
+        value = expected.value or self.config.peer_address
+        same_value = ident.text() == value
+        same_type = ident.id_type == expected.id_type
+        if same_value and (same_type or check is IdentityCheck.VALUE):
+            return
+        raise _Refusal(
+            label,
+            f"the peer's identity {name} does not match the configured remote identity",
+            NotifyType.AUTHENTICATION_FAILED if self.role is Role.RESPONDER
+            else NotifyType.INVALID_ID_INFORMATION,
+            cause="unknown",
+            payload=name,
+            field="identification",
+            local=f"{describe(IdType, expected.id_type)} {value}",
+            remote=f"{describe(IdType, ident.id_type)} {ident.text()}",
+        )
+
+    def _phase1_established(self, my_id: Identification) -> None:
+        keys, chosen = self.p1.keys, self.p1.chosen
+        assert keys is not None and chosen is not None
+        self._emit(
+            Phase1Established,
+            icookie=self.p1.icookie,
+            rcookie=self.p1.rcookie,
+            encryption=_enc_text(chosen.encryption, chosen.key_length),
+            hash=describe(HashAlgorithm, chosen.hash),
+            group=describe(GroupDescription, chosen.group),
+            auth=describe(AuthMethod, chosen.auth_method),
+            lifetime_seconds=self.p1.lifetime,
+            skeyid=keys.skeyid,
+            skeyid_d=keys.skeyid_d,
+            skeyid_a=keys.skeyid_a,
+            skeyid_e=keys.skeyid_e,
+            encryption_key=keys.encryption_key,
+            local_identity=my_id.text(),
+            remote_identity=self.p1.remote_identity,
+        )
+
+    # --- Quick Mode (RFC 2409 §5.5) ---------------------------------------------------
+
+    def _selectors(self) -> tuple[Identification | None, Identification | None]:
+        local, remote = self.config.local_selector, self.config.remote_selector
+        if local is None or remote is None:
+            return None, None
+        return selector_payload(local), selector_payload(remote)
+
+    def _start_quick_mode(self) -> None:
+        keys = self.p1.keys
+        assert keys is not None
+        proposals = self.config.child_proposals
+        qm = _QuickMode(self._message_id())
+        qm.spi_i = self._spi()
+        qm.ni_b = self._rng(NONCE_LENGTH)
+        encapsulation = None
+        if self.p1.nat_detected:
+            encapsulation = EncapsulationMode.UDP_ENCAPSULATED_TUNNEL if (
+                proposals[0].encapsulation == EncapsulationMode.TUNNEL
+            ) else EncapsulationMode.UDP_ENCAPSULATED_TRANSPORT
+        sa = child_sa_payload(proposals, qm.spi_i, encapsulation=encapsulation)
+        qm.offered = sa
+        qm.pfs_group = proposals[0].pfs_group
+        after: list[Payload] = [sa, Nonce(qm.ni_b)]
+        if qm.pfs_group is not None:
+            qm.dh = dh.generate(qm.pfs_group, self._rng)
+            after.append(KeyExchange(qm.dh.public))
+        qm.id_ci, qm.id_cr = self._selectors()
+        if qm.id_ci is not None and qm.id_cr is not None:
+            after += [qm.id_ci, qm.id_cr]
+        self.qm = qm
+        trace: list[keyschedule.Derivation] = []
+        hash1 = keyschedule.qm_hash_1(self._hash_alg, keys.skeyid_a, qm.message_id,
+                                      encode_payloads(after), trace=trace)
+        self._emit(KeysDerived, step="HASH(1)", derivations=tuple(trace))
+        self._transition(Input.START_QUICK, "phase 1 established")
+        flags = FLAG_COMMIT if self.config.behaviour.commit_bit else 0
+        self._send("QM1", ExchangeType.QUICK_MODE, qm.message_id, [Hash(hash1), *after],
+                   request=True, encrypt=True, flags=flags)
+
+    def _qm_decrypt(
+        self, message: Message, data: bytes, source: Address, label: str
+    ) -> tuple[tuple[Payload, ...], bytes] | None:
+        result = self._decrypt(message) if message.header.encrypted else None
+        if result is None:
+            self._received(label, message, data, source)
+            self._emit(MessageUnreadable, label=label, data=data,
+                       reason=f"{label} does not decrypt to valid payloads")
+            return None
+        payloads, plaintext, iv = result
+        self._received(label, message, data, source, payloads, plaintext, iv)
+        if not payloads or not isinstance(payloads[0], Hash):
+            raise _Refusal(label, f"{label} must start with a HASH payload (RFC 2409 §5.5)",
+                           NotifyType.INVALID_HASH_INFORMATION, cause="remote", phase=2)
+        # The bytes after the HASH payload, as received, without padding.
+        hash_length = int.from_bytes(plaintext[2:4], "big")
+        chain_length = len(encode_payloads(payloads))
+        return payloads, plaintext[hash_length:chain_length]
+
+    def _on_qm1(
+        self, message: Message, data: bytes, source: Address, destination: Address
+    ) -> None:
+        keys = self.p1.keys
+        assert keys is not None
+        result = self._qm_decrypt(message, data, source, "QM1")
+        if result is None:
+            return
+        payloads, after = result
+        qm = _QuickMode(message.header.message_id)
+        self.qm = qm
+        trace: list[keyschedule.Derivation] = []
+        expected = keyschedule.qm_hash_1(self._hash_alg, keys.skeyid_a, qm.message_id, after,
+                                         trace=trace)
+        self._emit(KeysDerived, step="HASH(1)", derivations=tuple(trace))
+        got = payloads[0]
+        assert isinstance(got, Hash)
+        if got.data != expected:
+            raise _Refusal("QM1", "HASH(1) does not match: integrity check failed",
+                           NotifyType.INVALID_HASH_INFORMATION, cause="unknown", phase=2,
+                           payload="HASH", field="HASH(1)", local=expected.hex(),
+                           remote=got.data.hex())
+        sa = _first(payloads, SecurityAssociation)
+        nonce = _first(payloads, Nonce)
+        if sa is None or nonce is None:
+            raise _Refusal("QM1", "QM1 lacks its SA or nonce", NotifyType.PAYLOAD_MALFORMED,
+                           cause="remote", phase=2)
+        qm.ni_b = nonce.data
+        qm.offered = sa
+        ke = _first(payloads, KeyExchange)
+        ids = [p for p in payloads if isinstance(p, Identification)]
+        if len(ids) >= 2:
+            qm.id_ci, qm.id_cr = ids[0], ids[1]
+        self._check_selectors(qm)
+        choice = select_child(sa, self.config.child_proposals, self.config.behaviour,
+                              has_ke=ke is not None)
+        if choice.proposal is None or choice.offer is None:
+            raise _phase2_refusal(choice.comparisons, choice.closest)
+        offer = choice.offer
+        if offer.pfs_group is not None:
+            if ke is None:  # pragma: no cover - select_child refuses this
+                raise _Refusal("QM1", "PFS without KE", NotifyType.PAYLOAD_MALFORMED,
+                               cause="remote", phase=2)
+            _check_ke(offer.pfs_group, ke.data, "QM1")
+        qm.chosen_protocol = choice.proposal.protocol_id
+        qm.chosen_transform = offer.transform_id
+        qm.chosen_key_length = offer.key_length
+        qm.chosen_auth = offer.auth_algorithm
+        qm.encapsulation = offer.encapsulation or EncapsulationMode.TUNNEL
+        qm.pfs_group = offer.pfs_group
+        qm.lifetime = choice.lifetime_seconds
+        qm.spi_i = choice.proposal.spi
+        qm.spi_r = self._spi()
+        qm.nr_b = self._rng(NONCE_LENGTH)
+        self._emit(ProposalChosen, phase=2, description=_child_text(offer.transform_id,
+                   offer.key_length, offer.auth_algorithm, offer.pfs_group),
+                   lifetime_seconds=qm.lifetime)
+        reply_sa = SecurityAssociation(
+            sa.doi, sa.situation,
+            (choice.proposal.__class__(choice.proposal.number, choice.proposal.protocol_id,
+                                       qm.spi_r, choice.proposal.transforms),),
+        )
+        reply: list[Payload] = [reply_sa, Nonce(qm.nr_b)]
+        if ke is not None and offer.pfs_group is not None:
+            qm.dh = dh.generate(offer.pfs_group, self._rng)
+            qm.g_qm_xy = dh.shared_secret(qm.dh, ke.data)
+            reply.append(KeyExchange(qm.dh.public))
+        if qm.id_ci is not None and qm.id_cr is not None:
+            reply += [qm.id_ci, qm.id_cr]
+        if (
+            choice.local is not None
+            and offer.lifetime_seconds is not None
+            and qm.lifetime is not None
+            and qm.lifetime < offer.lifetime_seconds
+            and self.config.behaviour.phase2_lifetime.value == "claim"
+        ):
+            # RFC 2407 §4.6.3.1: tell the initiator the lifetime we will use.
+            data = bytes.fromhex("80010001") + (
+                bytes.fromhex("00020004") + qm.lifetime.to_bytes(4, "big")
+            )
+            reply.append(Notification(DOI.IPSEC, qm.chosen_protocol,
+                                      NotifyType.RESPONDER_LIFETIME, qm.spi_r, data))
+        trace = []
+        hash2 = keyschedule.qm_hash_2(self._hash_alg, keys.skeyid_a, qm.message_id, qm.ni_b,
+                                      encode_payloads(reply), trace=trace)
+        self._emit(KeysDerived, step="HASH(2)", derivations=tuple(trace))
+        self._derive_child_keys()
+        self._transition(Input.QM1, "QM1 accepted")
+        self._send("QM2", ExchangeType.QUICK_MODE, qm.message_id, [Hash(hash2), *reply],
+                   request=False, encrypt=True)
+
+    def _check_selectors(self, qm: _QuickMode) -> None:
+        """Compare the proxy identities with the configured ones (RFC 2409 §5.5)."""
+        if not self.config.behaviour.check_traffic_selectors:
+            return
+        mine_local, mine_remote = self._selectors()
+        if mine_local is None or mine_remote is None:
+            return
+        theirs_ci = qm.id_ci.text() if qm.id_ci else self.remote.host
+        theirs_cr = qm.id_cr.text() if qm.id_cr else self.config.address
+        want_ci, want_cr = mine_remote.text(), mine_local.text()
+        if (theirs_ci, theirs_cr) != (want_ci, want_cr):
+            raise _Refusal(
+                "QM1",
+                "no matching IPsec SA configuration for the proxy identities "
+                f"{theirs_ci} === {theirs_cr}",
+                NotifyType.INVALID_ID_INFORMATION,
+                cause="unknown",
+                phase=2,
+                payload="IDci/IDcr",
+                field="traffic selectors",
+                local=f"{want_ci} === {want_cr}",
+                remote=f"{theirs_ci} === {theirs_cr}",
+            )
+
+    def _on_qm2(
+        self, message: Message, data: bytes, source: Address, destination: Address
+    ) -> None:
+        keys, qm = self.p1.keys, self.qm
+        assert keys is not None and qm is not None
+        if message.header.message_id != qm.message_id:
+            self._emit(MessageUnreadable, label="QM2", data=data,
+                       reason="Quick Mode message with another message ID")
+            return
+        result = self._qm_decrypt(message, data, source, "QM2")
+        if result is None:
+            return
+        payloads, after = result
+        self._outgoing = None
+        trace: list[keyschedule.Derivation] = []
+        expected = keyschedule.qm_hash_2(self._hash_alg, keys.skeyid_a, qm.message_id,
+                                         qm.ni_b, after, trace=trace)
+        self._emit(KeysDerived, step="HASH(2)", derivations=tuple(trace))
+        got = payloads[0]
+        assert isinstance(got, Hash)
+        if got.data != expected:
+            raise _Refusal("QM2", "HASH(2) does not match: integrity check failed",
+                           NotifyType.INVALID_HASH_INFORMATION, cause="unknown", phase=2)
+        sa = _first(payloads, SecurityAssociation)
+        nonce = _first(payloads, Nonce)
+        if sa is None or nonce is None or qm.offered is None:
+            raise _Refusal("QM2", "QM2 lacks its SA or nonce", NotifyType.PAYLOAD_MALFORMED,
+                           cause="remote", phase=2)
+        proposal, why = check_child_reply(sa, qm.offered)
+        if proposal is None:
+            raise _Refusal("QM2", f"the responder's choice is not acceptable: {why}",
+                           NotifyType.NO_PROPOSAL_CHOSEN, cause="remote", phase=2)
+        offer = parse_child_transform(sa.proposals[0].protocol_id, sa.proposals[0].transforms[0])
+        qm.nr_b = nonce.data
+        qm.spi_r = sa.proposals[0].spi
+        qm.chosen_protocol = sa.proposals[0].protocol_id
+        qm.chosen_transform = offer.transform_id
+        qm.chosen_key_length = offer.key_length
+        qm.chosen_auth = offer.auth_algorithm
+        qm.encapsulation = offer.encapsulation or EncapsulationMode.TUNNEL
+        qm.pfs_group = offer.pfs_group
+        qm.lifetime = offer.lifetime_seconds
+        for payload in payloads:
+            if isinstance(payload, Notification) and (
+                payload.notify_type == NotifyType.RESPONDER_LIFETIME
+            ):
+                for attr in payload.lifetime_attributes:
+                    if attr.type == 2:
+                        qm.lifetime = attr.as_int()
+                self._emit(NotifyReceived, notify_type=payload.notify_type, encrypted=True,
+                           at="QM2")
+        ke = _first(payloads, KeyExchange)
+        if qm.dh is not None:
+            if ke is None:
+                raise _Refusal("QM2", "PFS was offered but QM2 has no KE payload",
+                               NotifyType.PAYLOAD_MALFORMED, cause="remote", phase=2)
+            _check_ke(qm.dh.group.number, ke.data, "QM2")
+            qm.g_qm_xy = dh.shared_secret(qm.dh, ke.data)
+        self._emit(ProposalChosen, phase=2, description=_child_text(
+            offer.transform_id, offer.key_length, offer.auth_algorithm, offer.pfs_group),
+            lifetime_seconds=qm.lifetime)
+        trace = []
+        hash3 = keyschedule.qm_hash_3(self._hash_alg, keys.skeyid_a, qm.message_id, qm.ni_b,
+                                      qm.nr_b, trace=trace)
+        self._emit(KeysDerived, step="HASH(3)", derivations=tuple(trace))
+        self._derive_child_keys()
+        self._send("QM3", ExchangeType.QUICK_MODE, qm.message_id, [Hash(hash3)],
+                   request=False, encrypt=True)
+        self._transition(Input.QM2, "QM2 accepted")
+        self._phase2_established()
+
+    def _on_qm3(
+        self, message: Message, data: bytes, source: Address, destination: Address
+    ) -> None:
+        keys, qm = self.p1.keys, self.qm
+        assert keys is not None and qm is not None
+        result = self._qm_decrypt(message, data, source, "QM3")
+        if result is None:
+            return
+        payloads, _after = result
+        trace: list[keyschedule.Derivation] = []
+        expected = keyschedule.qm_hash_3(self._hash_alg, keys.skeyid_a, qm.message_id, qm.ni_b,
+                                         qm.nr_b, trace=trace)
+        self._emit(KeysDerived, step="HASH(3)", derivations=tuple(trace))
+        got = payloads[0]
+        assert isinstance(got, Hash)
+        if got.data != expected:
+            raise _Refusal("QM3", "HASH(3) does not match: integrity check failed",
+                           NotifyType.INVALID_HASH_INFORMATION, cause="unknown", phase=2)
+        self._transition(Input.QM3, "QM3 accepted")
+        self._phase2_established()
+
+    def _derive_child_keys(self) -> None:
+        keys, qm = self.p1.keys, self.qm
+        assert keys is not None and qm is not None
+        enc_len = ciphers.esp_encryption_key_length(qm.chosen_transform, qm.chosen_key_length)
+        integ_len = ciphers.esp_integrity_key_length(qm.chosen_auth)
+        self.child_keys = keyschedule.child_sa_keys(
+            self._hash_alg, keys.skeyid_d, qm.chosen_protocol, qm.spi_i, qm.spi_r, qm.ni_b,
+            qm.nr_b, enc_len, integ_len, qm.g_qm_xy,
+        )
+        self._emit(KeysDerived, step="KEYMAT", derivations=self.child_keys.derivations)
+
+    def _phase2_established(self) -> None:
+        qm = self.qm
+        assert qm is not None and self.child_keys is not None
+        local = qm.id_ci if self.role is Role.INITIATOR else qm.id_cr
+        remote = qm.id_cr if self.role is Role.INITIATOR else qm.id_ci
+        self._emit(
+            Phase2Established,
+            message_id=qm.message_id,
+            protocol=qm.chosen_protocol,
+            transform=_child_text(qm.chosen_transform, qm.chosen_key_length, qm.chosen_auth,
+                                  qm.pfs_group),
+            encapsulation=qm.encapsulation,
+            pfs_group=qm.pfs_group,
+            lifetime_seconds=qm.lifetime,
+            local_selector=local.text() if local else self.config.address,
+            remote_selector=remote.text() if remote else self.remote.host,
+            keys=self.child_keys,
+            esp_encryption=qm.chosen_transform,
+            esp_key_length=qm.chosen_key_length,
+            esp_integrity=qm.chosen_auth,
+        )
+
+    # --- Informational (RFC 2409 §5.7) ------------------------------------------------
+
+    def _send_informational(self, payloads: list[Payload], label: str) -> None:
+        keys = self.p1.keys
+        assert keys is not None
+        mid = self._message_id()
+        trace: list[keyschedule.Derivation] = []
+        digest = keyschedule.informational_hash(self._hash_alg, keys.skeyid_a, mid,
+                                                encode_payloads(payloads), trace=trace)
+        self._emit(KeysDerived, step="Informational HASH(1)", derivations=tuple(trace))
+        self._send(label, ExchangeType.INFORMATIONAL, mid, [Hash(digest), *payloads],
+                   request=False, encrypt=True)
+
+    def _send_notify(self, notify: int, at: str, *, phase: int, encrypted: bool = True) -> None:
+        """Tell the peer why we stop (RFC 2408 §3.14; RFC 2409 §5.7)."""
+        if phase == 2:
+            # strongSwan: protocol ESP, SPI size 4, SPI 0 (capture F).
+            payload = Notification(DOI.IPSEC, ProtocolId.IPSEC_ESP, notify, b"\x00" * 4)
+        else:
+            payload = Notification(DOI.IPSEC, ProtocolId.ISAKMP, notify,
+                                   self.p1.icookie + self.p1.rcookie)
+        if encrypted and self.p1.keys is not None:
+            self._send_informational([payload], "INFO")
+        else:
+            self._send("INFO", ExchangeType.INFORMATIONAL, self._message_id(), [payload],
+                       request=False)
+        self._emit(NotifySent, notify_type=notify, encrypted=encrypted and self.p1.keys is not
+                   None, at=at)
+
+    def _on_informational(self, message: Message, data: bytes, source: Address) -> None:
+        payloads: tuple[Payload, ...]
+        if message.header.encrypted:
+            result = self._decrypt(message)
+            if result is None:
+                self._received("INFO", message, data, source)
+                self._emit(
+                    MessageUnreadable,
+                    label="INFO",
+                    data=data,
+                    reason="an encrypted Informational message that does not decrypt",
+                    likely="the peer encrypted it with keys other than ours: most likely the "
+                    "pre-shared keys differ",
+                )
+                return
+            payloads, plaintext, iv = result
+            self._received("INFO", message, data, source, payloads, plaintext, iv)
+            keys = self.p1.keys
+            assert keys is not None
+            if payloads and isinstance(payloads[0], Hash):
+                after = plaintext[int.from_bytes(plaintext[2:4], "big"):
+                                  len(encode_payloads(payloads))]
+                expected = keyschedule.informational_hash(
+                    self._hash_alg, keys.skeyid_a, message.header.message_id, after)
+                if expected != payloads[0].data:
+                    self._emit(MessageUnreadable, label="INFO", data=data,
+                               reason="Informational HASH(1) does not match")
+                    return
+        else:
+            payloads = message.payloads
+            self._received("INFO", message, data, source)
+        for payload in payloads:
+            if isinstance(payload, Notification):
+                self._on_notify(payload, message.header.encrypted)
+            elif isinstance(payload, Delete):
+                self._emit(SaDeleted, protocol=payload.protocol_id, spis=payload.spis,
+                           by_peer=True)
+                if payload.protocol_id == ProtocolId.ISAKMP:
+                    self._outgoing = None
+                    self._transition(Input.DELETE, "deleted by the peer")
+                    return
+
+    def _on_notify(self, notify: Notification, encrypted: bool) -> None:
+        at = self._waiting_label()
+        self._emit(NotifyReceived, notify_type=notify.notify_type, encrypted=encrypted, at=at)
+        if notify.notify_type >= 8192:  # status notifies (RFC 2408 §3.14.1)
+            return
+        self._outgoing = None
+        name = describe(NotifyType, notify.notify_type)
+        self._fail(
+            Input.FAILURE,
+            Failure(
+                self.role,
+                self._now,
+                at=at,
+                reason=f"the peer refused {at} with {name}",
+                payload="N",
+                field="notify message type",
+                remote=name,
+                cause="unknown",
+                notify=notify.notify_type,
+            ),
+        )
+
+    def _waiting_label(self) -> str:
+        """The last message this peer sent, which a notify now answers."""
+        return self._outgoing.label if self._outgoing is not None else {
+            State.WAIT_MM3: "MM2", State.WAIT_MM5: "MM4", State.WAIT_QM1: "MM6",
+            State.WAIT_QM3: "QM2",
+        }.get(self.state, self.state.name)
+
+    # --- failing -------------------------------------------------------------------
+
+    def _fail(self, event: Input, failure: Failure) -> None:
+        self._events.append(failure)
+        self._outgoing = None
+        if self.state not in (State.FAILED, State.DELETED):
+            self._transition(event, failure.reason)
+
+    def _refuse(self, refusal: _Refusal) -> None:
+        """Send the refusal's notify and stop (RFC 2409 §5; RFC 2408 §5)."""
+        if refusal.notify:
+            self._send_notify(refusal.notify, refusal.at, phase=refusal.phase,
+                              encrypted=refusal.encrypted)
+        self._fail(
+            Input.FAILURE,
+            Failure(
+                self.role,
+                self._now,
+                at=refusal.at,
+                reason=refusal.reason,
+                payload=refusal.payload,
+                field=refusal.field,
+                local=refusal.local,
+                remote=refusal.remote,
+                cause=refusal.cause,
+                notify=refusal.notify,
+                details=refusal.details,
+            ),
+        )
+
+
+class _Refusal(Exception):
+    """Raised inside a handler: refuse the message with a notify and a Failure."""
+
+    def __init__(
+        self,
+        at: str,
+        reason: str,
+        notify: int,
+        *,
+        cause: str,
+        encrypted: bool = True,
+        phase: int = 1,
+        payload: str = "",
+        field: str = "",
+        local: str = "",
+        remote: str = "",
+        details: tuple[tuple[str, str, str], ...] = (),
+    ) -> None:
+        super().__init__(reason)
+        self.at = at
+        self.reason = reason
+        self.notify = notify
+        self.cause = cause
+        self.encrypted = encrypted
+        self.phase = phase
+        self.payload = payload
+        self.field = field
+        self.local = local
+        self.remote = remote
+        self.details = details
+
+
+def _phase1_refusal(
+    comparisons: Sequence[Comparison], closest: Comparison | None
+) -> _Refusal:
+    details = tuple((m.field, m.offered, m.local) for m in closest.mismatches) if closest else ()
+    first = closest.mismatches[0] if closest and closest.mismatches else None
+    return _Refusal(
+        "MM1",
+        "no acceptable phase-1 proposal: " + (
+            ", ".join(f"{m.field} {m.offered} offered, {m.local} configured"
+                      for m in closest.mismatches) if closest else "nothing offered"),
+        NotifyType.NO_PROPOSAL_CHOSEN,
+        cause="unknown",
+        encrypted=False,
+        payload="SA",
+        field=first.field if first else "",
+        local=first.local if first else "",
+        remote=first.offered if first else "",
+        details=details,
+    )
+
+
+def _phase2_refusal(
+    comparisons: Sequence[Comparison], closest: Comparison | None
+) -> _Refusal:
+    details = tuple((m.field, m.offered, m.local) for m in closest.mismatches) if closest else ()
+    first = closest.mismatches[0] if closest and closest.mismatches else None
+    return _Refusal(
+        "QM1",
+        "no acceptable phase-2 proposal: " + (
+            ", ".join(f"{m.field} {m.offered} offered, {m.local} configured"
+                      for m in closest.mismatches) if closest else "nothing offered"),
+        NotifyType.NO_PROPOSAL_CHOSEN,
+        cause="unknown",
+        phase=2,
+        payload="SA",
+        field=first.field if first else "",
+        local=first.local if first else "",
+        remote=first.offered if first else "",
+        details=details,
+    )
+
+
+# --- module helpers ---------------------------------------------------------------
+
+
+def _first(payloads: Sequence[Payload], kind: type[_P]) -> _P | None:
+    for payload in payloads:
+        if isinstance(payload, kind):
+            return payload
+    return None
+
+
+def _need_ke_nonce(payloads: Sequence[Payload], label: str) -> tuple[KeyExchange, Nonce]:
+    ke = _first(payloads, KeyExchange)
+    nonce = _first(payloads, Nonce)
+    if ke is None or nonce is None:
+        missing = " and ".join(n for n, p in (("KE", ke), ("NONCE", nonce)) if p is None)
+        raise _Refusal(label, f"{label} lacks its {missing} payload",
+                       NotifyType.PAYLOAD_MALFORMED, cause="remote", encrypted=False)
+    if not 8 <= len(nonce.data) <= 256:
+        raise _Refusal(label, f"nonce of {len(nonce.data)} bytes (RFC 2409 §5: 8 to 256)",
+                       NotifyType.PAYLOAD_MALFORMED, cause="remote", encrypted=False)
+    return ke, nonce
+
+
+def _check_ke(group: int, value: bytes, label: str) -> None:
+    try:
+        dh.check_public_value(group, value)
+    except dh.DhError as exc:
+        raise _Refusal(label, f"unusable KE payload: {exc}", NotifyType.INVALID_KEY_INFORMATION,
+                       cause="remote", encrypted=False) from exc
+
+
+def _enc_text(encryption: int, key_length: int | None) -> str:
+    text = describe(EncryptionAlgorithm, encryption)
+    return f"{text} {key_length} bits" if key_length else text
+
+
+def _ike_text(offer: IkeProposal) -> str:
+    life = f", {offer.lifetime_seconds} s" if offer.lifetime_seconds else ""
+    return (f"{_enc_text(offer.encryption, offer.key_length)}, "
+            f"{describe(HashAlgorithm, offer.hash)}, {describe(GroupDescription, offer.group)}, "
+            f"{describe(AuthMethod, offer.auth_method)}{life}")
+
+
+def _child_text(transform: int, key_length: int | None, auth: int | None,
+                pfs: int | None) -> str:
+    from ikeviz.protocol.registry import AuthAlgorithm, EspTransformId
+
+    parts = [describe(EspTransformId, transform) + (f" {key_length} bits" if key_length else "")]
+    parts.append(describe(AuthAlgorithm, auth) if auth is not None else "no authentication")
+    parts.append(f"PFS {describe(GroupDescription, pfs)}" if pfs is not None else "no PFS")
+    return ", ".join(parts)
+
+
+def identification_payload(id_type: int, value: str) -> Identification:
+    """An ID payload for a phase-1 identity (RFC 2407 §4.6.2); protocol and port 0."""
+    if id_type in (IdType.IPV4_ADDR, IdType.IPV6_ADDR):
+        return Identification(id_type, 0, 0, ipaddress.ip_address(value).packed)
+    if id_type == IdType.DER_ASN1_DN:
+        return Identification(id_type, 0, 0, bytes.fromhex(value) if _is_hex(value)
+                              else value.encode())
+    return Identification(id_type, 0, 0, value.encode())
+
+
+def _is_hex(value: str) -> bool:
+    try:
+        bytes.fromhex(value)
+    except ValueError:
+        return False
+    return bool(value)
+
+
+def selector_payload(selector: TrafficSelector) -> Identification:
+    """A Quick Mode client ID for a traffic selector (RFC 2409 §5.5, RFC 2407 §4.6.2)."""
+    text = selector.network
+    if "-" in text:
+        first, last = (ipaddress.ip_address(p.strip()) for p in text.split("-", 1))
+        id_type = IdType.IPV4_ADDR_RANGE if first.version == 4 else IdType.IPV6_ADDR_RANGE
+        data = first.packed + last.packed
+    elif "/" in text:
+        network = ipaddress.ip_network(text, strict=False)
+        id_type = IdType.IPV4_ADDR_SUBNET if network.version == 4 else IdType.IPV6_ADDR_SUBNET
+        data = network.network_address.packed + network.netmask.packed
+    else:
+        address = ipaddress.ip_address(text)
+        id_type = IdType.IPV4_ADDR if address.version == 4 else IdType.IPV6_ADDR
+        data = address.packed
+    return Identification(id_type, selector.protocol, selector.port, data)
+
+
+__all__ = [
+    "Peer",
+    "PeerError",
+    "identification_payload",
+    "selector_payload",
+    "payload_short_name",
+    "HEADER_LENGTH",
+    "ChildProposal",
+]
