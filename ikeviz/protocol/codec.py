@@ -31,11 +31,12 @@ import ipaddress
 import struct
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar, Final, TypeAlias, TypeVar
+from typing import ClassVar, Final, ParamSpec, TypeAlias, TypeVar
 
 from ikeviz.protocol.errors import DecodeError, EncodeError
 
 _T = TypeVar("_T")
+_Params = ParamSpec("_Params")
 
 # --- constants ---------------------------------------------------------------
 
@@ -1133,80 +1134,78 @@ def _check_range(value: int, bits: int, what: str) -> int:
     return value
 
 
-def encode_attribute(attribute: Attribute) -> bytes:
+def _encode_attribute(attribute: Attribute) -> bytes:
     """One data attribute (RFC 2408 §3.3) in its own format (TV or TLV)."""
     attr_type = _check_range(attribute.type, 15, "attribute type")
     if isinstance(attribute.value, int):
-        value = _check_range(attribute.value, 16, f"basic attribute {attr_type} value")
+        value = attribute.value
         return struct.pack("!HH", attr_type | _AF_BIT, value)
     data = bytes(attribute.value)
-    _check_range(len(data), 16, f"attribute {attr_type} length")
     return struct.pack("!HH", attr_type, len(data)) + data
 
 
-def encode_attributes(attributes: Sequence[Attribute]) -> bytes:
-    return b"".join(encode_attribute(a) for a in attributes)
+def _encode_attributes(attributes: Sequence[Attribute]) -> bytes:
+    return b"".join(_encode_attribute(a) for a in attributes)
 
 
 def _generic(next_payload: int, reserved: int, body: bytes) -> bytes:
     length = GENERIC_HEADER_LENGTH + len(body)
-    _check_range(length, 16, "payload length")
-    return struct.pack("!BBH", next_payload, _check_range(reserved, 8, "RESERVED"), length) + body
+    return struct.pack("!BBH", next_payload, reserved, length) + body
 
 
-def encode_transform(transform: Transform, next_payload: int) -> bytes:
+def _encode_transform(transform: Transform, next_payload: int) -> bytes:
     body = struct.pack(
         "!BBH",
-        _check_range(transform.number, 8, "transform number"),
-        _check_range(transform.transform_id, 8, "transform ID"),
-        _check_range(transform.reserved2, 16, "transform RESERVED2"),
-    ) + encode_attributes(transform.attributes)
+        transform.number,
+        transform.transform_id,
+        transform.reserved2,
+    ) + _encode_attributes(transform.attributes)
     return _generic(next_payload, transform.reserved, body)
 
 
-def encode_proposal(proposal: Proposal, next_payload: int) -> bytes:
+def _encode_proposal(proposal: Proposal, next_payload: int) -> bytes:
     count = len(proposal.transforms)
     parts = [
         struct.pack(
             "!BBBB",
-            _check_range(proposal.number, 8, "proposal number"),
-            _check_range(proposal.protocol_id, 8, "protocol ID"),
-            _check_range(len(proposal.spi), 8, "SPI size"),
-            _check_range(count, 8, "transform count"),
+            proposal.number,
+            proposal.protocol_id,
+            len(proposal.spi),
+            count,
         ),
         bytes(proposal.spi),
     ]
     for i, transform in enumerate(proposal.transforms):
-        parts.append(encode_transform(transform, PT_TRANSFORM if i + 1 < count else PT_NONE))
+        parts.append(_encode_transform(transform, PT_TRANSFORM if i + 1 < count else PT_NONE))
     return _generic(next_payload, proposal.reserved, b"".join(parts))
 
 
-def encode_payload_body(payload: Payload) -> bytes:
+def _encode_payload_body(payload: Payload) -> bytes:
     """A payload's body: its bytes after the 4-byte generic header.
 
     RFC 2409 §5 hashes bodies (``SAi_b``, ``IDii_b``, ``Ni_b``): this is them.
     """
     if isinstance(payload, SecurityAssociation):
-        parts = [struct.pack("!II", _check_range(payload.doi, 32, "DOI"),
-                             _check_range(payload.situation, 32, "situation"))]
+        parts = [struct.pack("!II", payload.doi,
+                             payload.situation)]
         count = len(payload.proposals)
         for i, proposal in enumerate(payload.proposals):
-            parts.append(encode_proposal(proposal, PT_PROPOSAL if i + 1 < count else PT_NONE))
+            parts.append(_encode_proposal(proposal, PT_PROPOSAL if i + 1 < count else PT_NONE))
         return b"".join(parts)
     if isinstance(payload, Identification):
         return struct.pack(
             "!BBH",
-            _check_range(payload.id_type, 8, "ID type"),
-            _check_range(payload.protocol_id, 8, "ID protocol"),
-            _check_range(payload.port, 16, "ID port"),
+            payload.id_type,
+            payload.protocol_id,
+            payload.port,
         ) + bytes(payload.data)
     if isinstance(payload, Notification):
         return struct.pack(
             "!IBBH",
-            _check_range(payload.doi, 32, "DOI"),
-            _check_range(payload.protocol_id, 8, "protocol ID"),
-            _check_range(len(payload.spi), 8, "SPI size"),
-            _check_range(payload.notify_type, 16, "notify type"),
+            payload.doi,
+            payload.protocol_id,
+            len(payload.spi),
+            payload.notify_type,
         ) + bytes(payload.spi) + bytes(payload.data)
     if isinstance(payload, Delete):
         for spi in payload.spis:
@@ -1214,79 +1213,79 @@ def encode_payload_body(payload: Payload) -> bytes:
                 raise EncodeError(f"Delete SPI of {len(spi)} bytes, SPI size {payload.spi_size}")
         return struct.pack(
             "!IBBH",
-            _check_range(payload.doi, 32, "DOI"),
-            _check_range(payload.protocol_id, 8, "protocol ID"),
-            _check_range(payload.spi_size, 8, "SPI size"),
-            _check_range(len(payload.spis), 16, "SPI count"),
+            payload.doi,
+            payload.protocol_id,
+            payload.spi_size,
+            len(payload.spis),
         ) + b"".join(payload.spis)
     if isinstance(payload, (Certificate, CertificateRequest)):
         data = payload.data if isinstance(payload, Certificate) else payload.authority
-        return bytes([_check_range(payload.encoding, 8, "certificate encoding")]) + bytes(data)
+        return bytes([payload.encoding]) + bytes(data)
     if isinstance(payload, ModeConfigAttributes):
         return struct.pack(
             "!BBH",
-            _check_range(payload.cfg_type, 8, "Mode-Config type"),
-            _check_range(payload.reserved2, 8, "RESERVED"),
-            _check_range(payload.identifier, 16, "identifier"),
-        ) + encode_attributes(payload.attributes)
+            payload.cfg_type,
+            payload.reserved2,
+            payload.identifier,
+        ) + _encode_attributes(payload.attributes)
     if isinstance(payload, NatOriginalAddress):
         if len(payload.reserved2) != 3:
             raise EncodeError("NAT-OA RESERVED must be 3 bytes")
         return (
-            bytes([_check_range(payload.id_type, 8, "NAT-OA ID type")])
+            bytes([payload.id_type])
             + bytes(payload.reserved2)
             + bytes(payload.address)
         )
     if isinstance(payload, Fragment):
         return struct.pack(
             "!HBB",
-            _check_range(payload.fragment_id, 16, "fragment ID"),
-            _check_range(payload.number, 8, "fragment number"),
-            _check_range(payload.flags, 8, "fragment flags"),
+            payload.fragment_id,
+            payload.number,
+            payload.flags,
         ) + bytes(payload.data)
     # KE, HASH, SIG, NONCE, VID, NAT-D and unknown payloads: opaque data.
     return bytes(payload.data)
 
 
-def encode_payload(payload: Payload, next_payload: int) -> bytes:
+def _encode_payload(payload: Payload, next_payload: int) -> bytes:
     """One payload with its generic header (RFC 2408 §3.2)."""
-    return _generic(next_payload, payload.reserved, encode_payload_body(payload))
+    return _generic(next_payload, payload.reserved, _encode_payload_body(payload))
 
 
-def encode_payloads(payloads: Sequence[Payload]) -> bytes:
+def _encode_payloads(payloads: Sequence[Payload]) -> bytes:
     """A payload chain; each next-payload field is the type of the following one."""
     parts = []
     for i, payload in enumerate(payloads):
         following = payloads[i + 1].payload_type if i + 1 < len(payloads) else PT_NONE
         if payload.payload_type in (PT_NONE, PT_PROPOSAL, PT_TRANSFORM):
             raise EncodeError(f"payload type {payload.payload_type} cannot stand in a chain")
-        parts.append(encode_payload(payload, following))
+        parts.append(_encode_payload(payload, following))
     return b"".join(parts)
 
 
-def encode_header(header: Header, *, next_payload: int, length: int) -> bytes:
+def _encode_header(header: Header, *, next_payload: int, length: int) -> bytes:
     """The 28-byte ISAKMP header (RFC 2408 §3.1) with the given next payload and length."""
     if len(header.icookie) != 8 or len(header.rcookie) != 8:
         raise EncodeError("cookies must be 8 bytes each")
-    version = (_check_range(header.major_version, 4, "major version") << 4) | _check_range(
-        header.minor_version, 4, "minor version"
-    )
+    if not (0 <= header.major_version < 16 and 0 <= header.minor_version < 16):
+        raise EncodeError("the major and minor versions are 4-bit fields")
+    version = (header.major_version << 4) | header.minor_version
     return (
         bytes(header.icookie)
         + bytes(header.rcookie)
         + struct.pack(
             "!BBBBII",
-            _check_range(next_payload, 8, "next payload"),
+            next_payload,
             version,
-            _check_range(header.exchange_type, 8, "exchange type"),
-            _check_range(header.flags, 8, "flags"),
-            _check_range(header.message_id, 32, "message ID"),
-            _check_range(length, 32, "message length"),
+            header.exchange_type,
+            header.flags,
+            header.message_id,
+            length,
         )
     )
 
 
-def encode_message(message: Message) -> bytes:
+def _encode_message(message: Message) -> bytes:
     """A whole ISAKMP message, with the header's next payload and length computed.
 
     For a message with a ciphertext, the header's ``next_payload`` (the first
@@ -1296,10 +1295,35 @@ def encode_message(message: Message) -> bytes:
         body = bytes(message.ciphertext)
         next_payload = message.header.next_payload
     else:
-        body = encode_payloads(message.payloads)
+        body = _encode_payloads(message.payloads)
         next_payload = message.payloads[0].payload_type if message.payloads else PT_NONE
-    return encode_header(message.header, next_payload=next_payload,
+    return _encode_header(message.header, next_payload=next_payload,
                          length=HEADER_LENGTH + len(body)) + body
+
+
+def _encoder(function: Callable[_Params, bytes]) -> Callable[_Params, bytes]:
+    """Turn struct's range errors into EncodeError (a field that does not fit)."""
+
+    def wrapper(*args: _Params.args, **kwargs: _Params.kwargs) -> bytes:
+        try:
+            return function(*args, **kwargs)
+        except (struct.error, OverflowError) as exc:
+            raise EncodeError(f"a field does not fit its wire size: {exc}") from exc
+
+    wrapper.__doc__ = function.__doc__
+    wrapper.__name__ = function.__name__.lstrip("_")
+    return wrapper
+
+
+encode_attribute = _encoder(_encode_attribute)
+encode_attributes = _encoder(_encode_attributes)
+encode_transform = _encoder(_encode_transform)
+encode_proposal = _encoder(_encode_proposal)
+encode_payload_body = _encoder(_encode_payload_body)
+encode_payload = _encoder(_encode_payload)
+encode_payloads = _encoder(_encode_payloads)
+encode_header = _encoder(_encode_header)
+encode_message = _encoder(_encode_message)
 
 
 # --- identities ---------------------------------------------------------------

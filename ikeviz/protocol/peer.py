@@ -26,6 +26,7 @@ same bytes on every run.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -466,6 +467,12 @@ class Peer:
     def _decrypt(
         self, message: Message
     ) -> tuple[tuple[Payload, ...], bytes, bytes] | None:
+        result = self._decrypt_chain(message)
+        return None if result is None else result[:3]
+
+    def _decrypt_chain(
+        self, message: Message
+    ) -> tuple[tuple[Payload, ...], bytes, bytes, int] | None:
         """Decrypt and decode an encrypted message; None if it makes no sense.
 
         The IV chain advances only when the plaintext decodes (as strongSwan
@@ -488,7 +495,7 @@ class Peer:
         if len(padding) > 255:
             return None
         self.p1.iv = chain.advance(mid, ciphertext)
-        return payloads, plaintext, iv
+        return payloads, plaintext, iv, len(plaintext) - len(padding)
 
     def _received(
         self,
@@ -636,7 +643,10 @@ class Peer:
                 likely="the two pre-shared keys differ (each side derived its own Ka)",
             )
             # strongSwan: "invalid HASH_V1 payload length, decryption failed?" and
-            # PAYLOAD-MALFORMED encrypted with the responder's own key.
+            # PAYLOAD-MALFORMED encrypted with the responder's own key; each
+            # retransmission of MM5 is processed again and answered with a new
+            # Informational (capture I-psk-mismatch).
+            self._last_received = b""
             self._send_notify(NotifyType.PAYLOAD_MALFORMED, "MM5", phase=1)
             self._emit(
                 Failure,
@@ -813,7 +823,7 @@ class Peer:
 
     def _natd_hash(self, address: Address) -> bytes:
         # RFC 3947 §3.2: HASH(CKY-I | CKY-R | IP | Port) with the negotiated hash.
-        ip = ipaddress.ip_address(address.host).packed
+        ip = _packed_ip(address.host)
         data = self.p1.icookie + self.p1.rcookie + ip + address.port.to_bytes(2, "big")
         return ciphers.hash_digest(self._hash_alg, data)
 
@@ -1013,20 +1023,19 @@ class Peer:
     def _qm_decrypt(
         self, message: Message, data: bytes, source: Address, label: str
     ) -> tuple[tuple[Payload, ...], bytes] | None:
-        result = self._decrypt(message) if message.header.encrypted else None
+        result = self._decrypt_chain(message) if message.header.encrypted else None
         if result is None:
             self._received(label, message, data, source)
             self._emit(MessageUnreadable, label=label, data=data,
                        reason=f"{label} does not decrypt to valid payloads")
             return None
-        payloads, plaintext, iv = result
+        payloads, plaintext, iv, chain_length = result
         self._received(label, message, data, source, payloads, plaintext, iv)
         if not payloads or not isinstance(payloads[0], Hash):
             raise _Refusal(label, f"{label} must start with a HASH payload (RFC 2409 §5.5)",
                            NotifyType.INVALID_HASH_INFORMATION, cause="remote", phase=2)
         # The bytes after the HASH payload, as received, without padding.
         hash_length = int.from_bytes(plaintext[2:4], "big")
-        chain_length = len(encode_payloads(payloads))
         return payloads, plaintext[hash_length:chain_length]
 
     def _on_qm1(
@@ -1301,7 +1310,7 @@ class Peer:
     def _on_informational(self, message: Message, data: bytes, source: Address) -> None:
         payloads: tuple[Payload, ...]
         if message.header.encrypted:
-            result = self._decrypt(message)
+            result = self._decrypt_chain(message)
             if result is None:
                 self._received("INFO", message, data, source)
                 self._emit(
@@ -1313,13 +1322,12 @@ class Peer:
                     "pre-shared keys differ",
                 )
                 return
-            payloads, plaintext, iv = result
+            payloads, plaintext, iv, chain_length = result
             self._received("INFO", message, data, source, payloads, plaintext, iv)
             keys = self.p1.keys
             assert keys is not None
             if payloads and isinstance(payloads[0], Hash):
-                after = plaintext[int.from_bytes(plaintext[2:4], "big"):
-                                  len(encode_payloads(payloads))]
+                after = plaintext[int.from_bytes(plaintext[2:4], "big"):chain_length]
                 expected = keyschedule.informational_hash(
                     self._hash_alg, keys.skeyid_a, message.header.message_id, after)
                 if expected != payloads[0].data:
@@ -1503,6 +1511,11 @@ def _check_ke(group: int, value: bytes, label: str) -> None:
     except dh.DhError as exc:
         raise _Refusal(label, f"unusable KE payload: {exc}", NotifyType.INVALID_KEY_INFORMATION,
                        cause="remote", encrypted=False) from exc
+
+
+@functools.lru_cache(maxsize=256)
+def _packed_ip(host: str) -> bytes:
+    return ipaddress.ip_address(host).packed
 
 
 def _enc_text(encryption: int, key_length: int | None) -> str:

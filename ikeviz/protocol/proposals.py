@@ -307,10 +307,32 @@ def check_ike_reply(
     return None, "the chosen transform is not one that was offered"
 
 
-def _same_values(a: Sequence[Attribute], b: Sequence[Attribute]) -> bool:
+def _same_values(
+    a: Sequence[Attribute], b: Sequence[Attribute], life: tuple[int, int] = (
+        Phase1Attribute.LIFE_TYPE, Phase1Attribute.LIFE_DURATION)
+) -> bool:
     # RFC 2409 App. A: a variable attribute may come back in either encoding;
-    # compare (type, integer value) in order.
-    return [(x.type, x.as_int()) for x in a] == [(x.type, x.as_int()) for x in b]
+    # compare (type, integer value). The order is free (charon answers Quick
+    # Mode with Auth, Group, Encapsulation, Life-Type, Life-Duration whatever
+    # the offer's order), except that a Life-Duration belongs to the Life-Type
+    # before it (RFC 2407 §4.5): compare those as pairs.
+    return _attribute_set(a, life) == _attribute_set(b, life)
+
+
+def _attribute_set(
+    attrs: Sequence[Attribute], life: tuple[int, int]
+) -> list[tuple[int, int, int]]:
+    out: list[tuple[int, int, int]] = []
+    life_type = -1
+    for attr in attrs:
+        if attr.type == life[0]:
+            life_type = attr.as_int()
+            out.append((attr.type, 0, life_type))
+        elif attr.type == life[1]:
+            out.append((attr.type, life_type, attr.as_int()))
+        else:
+            out.append((attr.type, 0, attr.as_int()))
+    return sorted(out)
 
 
 # --- phase 2 -------------------------------------------------------------------
@@ -552,7 +574,8 @@ def check_child_reply(
             continue
         for transform in proposal.transforms:
             if transform.transform_id == chosen.transform_id and _same_values(
-                transform.attributes, chosen.attributes
+                transform.attributes, chosen.attributes,
+                (Phase2Attribute.SA_LIFE_TYPE, Phase2Attribute.SA_LIFE_DURATION),
             ):
                 return proposal, ""
     return None, "the chosen transform is not one that was offered"

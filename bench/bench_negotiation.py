@@ -1,0 +1,95 @@
+"""Benchmark: a full Main Mode + Quick Mode (PFS) between two in-process peers.
+
+Issue 3's figure: group 14, AES-128, SHA-1, PSK; median at most 5 ms, and the
+part outside the Diffie-Hellman arithmetic at most 1 ms. The time spent in
+``dh.generate`` and ``dh.shared_secret`` is measured in the same runs and
+subtracted to give the rest. Run: python bench/bench_negotiation.py [ROUNDS]
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ikeviz.protocol import dh  # noqa: E402
+from ikeviz.protocol import peer as peer_module  # noqa: E402
+from ikeviz.protocol.config import (  # noqa: E402
+    ChildProposal,
+    IkeProposal,
+    PeerConfig,
+    TrafficSelector,
+)
+from ikeviz.simulation import run_pair  # noqa: E402
+
+_dh_time = 0.0
+_real_generate = dh.generate
+_real_shared = dh.shared_secret
+
+
+def _timed_generate(*args, **kwargs):  # type: ignore[no-untyped-def]
+    global _dh_time
+    start = time.perf_counter()
+    try:
+        return _real_generate(*args, **kwargs)
+    finally:
+        _dh_time += time.perf_counter() - start
+
+
+def _timed_shared(*args, **kwargs):  # type: ignore[no-untyped-def]
+    global _dh_time
+    start = time.perf_counter()
+    try:
+        return _real_shared(*args, **kwargs)
+    finally:
+        _dh_time += time.perf_counter() - start
+
+
+def configs(group: int) -> tuple[PeerConfig, PeerConfig]:
+    ike = (IkeProposal(encryption=7, key_length=128, hash=2, group=group),)
+    child = (ChildProposal(pfs_group=group),)
+    left = PeerConfig(address="192.0.2.1", peer_address="198.51.100.1", psk=b"benchmark",
+                      ike_proposals=ike, child_proposals=child,
+                      local_selector=TrafficSelector("10.1.0.0/24"),
+                      remote_selector=TrafficSelector("10.2.0.0/24"))
+    right = PeerConfig(address="198.51.100.1", peer_address="192.0.2.1", psk=b"benchmark",
+                       ike_proposals=ike, child_proposals=child,
+                       local_selector=TrafficSelector("10.2.0.0/24"),
+                       remote_selector=TrafficSelector("10.1.0.0/24"))
+    return left, right
+
+
+def measure(group: int, rounds: int) -> tuple[float, float, float]:
+    global _dh_time
+    left, right = configs(group)
+    totals, rest = [], []
+    for seed in range(rounds):
+        _dh_time = 0.0
+        start = time.perf_counter()
+        simulation = run_pair(left, right, seed=seed)
+        elapsed = time.perf_counter() - start
+        assert simulation.trace.established, f"group {group} did not establish"
+        totals.append(elapsed)
+        rest.append(elapsed - _dh_time)
+    return statistics.median(totals), statistics.quantiles(totals, n=20)[18], statistics.median(rest)
+
+
+def main() -> None:
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+    dh.generate = _timed_generate  # type: ignore[assignment]
+    dh.shared_secret = _timed_shared  # type: ignore[assignment]
+    peer_module.dh.generate = _timed_generate  # type: ignore[attr-defined]
+    peer_module.dh.shared_secret = _timed_shared  # type: ignore[attr-defined]
+    print("Main Mode + Quick Mode with PFS, AES-128, SHA-1, PSK, two in-process peers")
+    print(f"{'group':>6} {'median ms':>10} {'p95 ms':>8} {'outside DH ms':>14}")
+    for group in (14, 1, 2, 5, 15, 16, 17, 18, 19, 20, 21):
+        n = rounds if group in (1, 2, 5, 14, 19, 20, 21) else max(5, rounds // 10)
+        median, p95, outside = measure(group, n)
+        print(f"{group:>6} {median * 1e3:>10.2f} {p95 * 1e3:>8.2f} {outside * 1e3:>14.2f}")
+
+
+if __name__ == "__main__":
+    main()

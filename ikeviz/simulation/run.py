@@ -1,0 +1,180 @@
+"""Run two sans-IO peers against each other on a virtual clock.
+
+The network delivers each datagram after ``latency`` seconds; an optional NAT
+rewrites the initiator's source address and port (as a home router would), so
+NAT-T and its absence can be shown. Time only moves when nothing is in flight:
+then it jumps to the next retransmission timer, so a negotiation that times
+out after minutes of virtual time runs in milliseconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+from dataclasses import dataclass, field
+
+from ikeviz.protocol.config import PeerConfig, Role
+from ikeviz.protocol.events import Address, Datagram, Event
+from ikeviz.protocol.peer import Peer
+from ikeviz.protocol.states import State
+
+MAX_STEPS = 10_000  # a bound on delivered datagrams: no scenario loops forever
+
+
+class SeededRandom:
+    """Deterministic random bytes from a seed and a stream name (SHA-256 counter mode).
+
+    The same (seed, stream) always gives the same bytes, on every platform and
+    Python version, unlike ``random.Random.randbytes``.
+    """
+
+    def __init__(self, seed: int, stream: str) -> None:
+        self._key = hashlib.sha256(f"ikeviz:{seed}:{stream}".encode()).digest()
+        self._counter = 0
+        self._buffer = b""
+
+    def __call__(self, size: int) -> bytes:
+        while len(self._buffer) < size:
+            block = hashlib.sha256(self._key + self._counter.to_bytes(8, "big")).digest()
+            self._counter += 1
+            self._buffer += block
+        out, self._buffer = self._buffer[:size], self._buffer[size:]
+        return out
+
+
+@dataclass(frozen=True)
+class Nat:
+    """A NAT in front of the initiator: its public address, and the port it maps to."""
+
+    public_address: str
+    port_base: int = 40000
+
+    def outbound(self, datagram: Datagram, mapping: dict[Address, Address]) -> Datagram:
+        source = mapping.setdefault(
+            datagram.source, Address(self.public_address, self.port_base + len(mapping))
+        )
+        return Datagram(datagram.data, source, datagram.destination)
+
+    def inbound(self, datagram: Datagram, mapping: dict[Address, Address]) -> Datagram | None:
+        for private, public in mapping.items():
+            if public == datagram.destination:
+                return Datagram(datagram.data, datagram.source, private)
+        return None  # nothing mapped: the NAT drops it
+
+
+@dataclass(frozen=True)
+class TraceEntry:
+    """One event of either peer, in the order they happened."""
+
+    index: int
+    event: Event
+
+
+@dataclass
+class Trace:
+    """Everything both peers reported, in time order."""
+
+    entries: list[TraceEntry] = field(default_factory=list)
+    initiator_state: State = State.IDLE
+    responder_state: State = State.WAIT_MM1
+    end_time: float = 0.0
+
+    @property
+    def events(self) -> list[Event]:
+        return [e.event for e in self.entries]
+
+    @property
+    def established(self) -> bool:
+        return self.initiator_state is State.ESTABLISHED and (
+            self.responder_state is State.ESTABLISHED
+        )
+
+
+class Simulation:
+    """Two peers, a network (with optional NAT) and a virtual clock."""
+
+    def __init__(
+        self,
+        initiator: PeerConfig,
+        responder: PeerConfig,
+        *,
+        seed: int = 1,
+        latency: float = 0.010,
+        nat: Nat | None = None,
+    ) -> None:
+        self.initiator = Peer(initiator, Role.INITIATOR, SeededRandom(seed, "initiator"))
+        self.responder = Peer(responder, Role.RESPONDER, SeededRandom(seed, "responder"))
+        self.latency = latency
+        self.nat = nat
+        self.now = 0.0
+        self._mapping: dict[Address, Address] = {}
+        self._queue: list[tuple[float, int, Role, Datagram]] = []
+        self._sequence = 0
+        self.trace = Trace()
+
+    def _collect(self) -> None:
+        for peer in (self.initiator, self.responder):
+            while (event := peer.next_event()) is not None:
+                self.trace.entries.append(TraceEntry(len(self.trace.entries), event))
+            for datagram in peer.datagrams_to_send():
+                if peer is self.initiator and self.nat is not None:
+                    datagram = self.nat.outbound(datagram, self._mapping)
+                target = Role.RESPONDER if peer is self.initiator else Role.INITIATOR
+                self._sequence += 1
+                heapq.heappush(
+                    self._queue, (self.now + self.latency, self._sequence, target, datagram)
+                )
+
+    def run(self, *, until_established_then_delete: bool = False) -> Trace:
+        """Run to the end: both established, one failed, or nothing left to do."""
+        self.initiator.initiate(self.now)
+        self._collect()
+        steps = 0
+        deleted = False
+        while steps < MAX_STEPS:
+            steps += 1
+            if self._queue:
+                when, _, target, datagram = heapq.heappop(self._queue)
+                self.now = max(self.now, when)
+                peer = self.initiator if target is Role.INITIATOR else self.responder
+                if target is Role.INITIATOR and self.nat is not None:
+                    inbound = self.nat.inbound(datagram, self._mapping)
+                    if inbound is None:
+                        continue
+                    datagram = inbound
+                peer.receive_datagram(datagram.data, datagram.source, datagram.destination,
+                                      self.now)
+                self._collect()
+                continue
+            if (
+                until_established_then_delete
+                and not deleted
+                and self.initiator.state is State.ESTABLISHED
+                and self.responder.state is State.ESTABLISHED
+            ):
+                deleted = True
+                self.now += 1.0
+                self.initiator.delete(self.now)
+                self._collect()
+                continue
+            timers = [t for t in (self.initiator.get_timer(), self.responder.get_timer())
+                      if t is not None]
+            if not timers:
+                break
+            self.now = max(self.now, min(timers))
+            for peer in (self.initiator, self.responder):
+                peer.handle_timer(self.now)
+            self._collect()
+        self.trace.initiator_state = self.initiator.state
+        self.trace.responder_state = self.responder.state
+        self.trace.end_time = self.now
+        return self.trace
+
+
+def run_pair(
+    initiator: PeerConfig, responder: PeerConfig, *, seed: int = 1, nat: Nat | None = None
+) -> Simulation:
+    """Run a negotiation and return the finished simulation (its trace and peers)."""
+    simulation = Simulation(initiator, responder, seed=seed, nat=nat)
+    simulation.run()
+    return simulation
