@@ -72,7 +72,9 @@ def test_missing_file_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "x.pcap" in capsys.readouterr().err
 
 
-def test_nat_t_port_and_malformed_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_nat_t_port_and_malformed_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # A pcapng with: an IKE message on 4500 behind the non-ESP marker, an ESP
     # packet, a NAT-keepalive, and a malformed IKE message on a user port.
     ike = SAMPLE.read_bytes()
