@@ -149,11 +149,19 @@ def test_group_table() -> None:
     assert issubclass(dh.DhError, IkevizProtocolError)
 
 
-def test_exponent_sizes_follow_strongswan_exp_len() -> None:
-    # strongSwan diffie_hellman.c exp_len (bytes) for the optimised exponent sizes.
-    exp_len = {1: 32, 2: 32, 5: 32, 14: 48, 15: 48, 16: 64, 17: 64, 18: 64}
-    for number, size in exp_len.items():
-        assert dh.GROUPS[number].exponent_bits == 8 * size
+def test_exponent_sizes_follow_openssl() -> None:
+    # OpenSSL 3 crypto/ffc/ffc_dh.c dh_named_groups keylength (RFC 7919 App. A for
+    # 2048-8192, 200 for MODP 1536); groups 1, 2: 2 x OpenSSL's strength estimate.
+    openssl = {1: 144, 2: 160, 5: 200, 14: 225, 15: 275, 16: 325, 17: 375, 18: 400}
+    assert dh.MODP_EXPONENT_BITS == openssl
+    # Security strengths of the modulus sizes: SP 800-56B rev2 App. D as OpenSSL's
+    # ossl_ifc_ffc_compute_security_bits gives them (72 and 96 by its formula).
+    strength = {768: 72, 1024: 80, 1536: 96, 2048: 112, 3072: 128, 4096: 152, 6144: 176, 8192: 200}
+    for number, bits in openssl.items():
+        group = dh.GROUPS[number]
+        assert group.exponent_bits == bits
+        assert bits >= 2 * strength[group.bits]  # NIST SP 800-56A rev3 5.6.1.1.1
+        assert bits < group.order.bit_length()
 
 
 @pytest.mark.parametrize("number", [19, 20, 21])
@@ -213,10 +221,10 @@ def test_full_length_exponent_on_request() -> None:
 
 
 def test_rejection_sampling() -> None:
-    draws = [bytes(32), bytes(31) + b"\x01", b"\x00" * 31 + b"\x05"]  # 0 and 1 are refused
+    draws = [bytes(20), bytes(19) + b"\x01", b"\x00" * 19 + b"\x05"]  # 0 and 1 are refused
 
     def rng(n: int) -> bytes:
-        assert n == 32
+        assert n == 20  # 160-bit exponents for MODP 1024
         return draws.pop(0)
 
     assert dh.generate(2, rng).private == 5

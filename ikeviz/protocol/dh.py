@@ -397,13 +397,23 @@ class _FixedBase:
         return len(self.rows) * _WINDOW_BITS
 
 
-#: Fixed-base tables by (backend, generator, prime), built on first use: a cache of
-#: values derived from the public group parameters, not state of any exchange.
+#: Caches of values derived from the public group parameters only, filled on first
+#: use (no state of any exchange): primes in the backend's integer type by (backend,
+#: prime), fixed-base tables by (backend, generator, prime).
+_NATIVE_PRIMES: dict[tuple[str, int], int] = {}
 _FIXED_BASE: dict[tuple[str, int, int], _FixedBase] = {}
 
 
+def _native_prime(arith: _Arithmetic, prime: int) -> int:
+    key = (arith.name, prime)
+    native = _NATIVE_PRIMES.get(key)
+    if native is None:
+        native = _NATIVE_PRIMES[key] = arith.native(prime)
+    return native
+
+
 def _build_fixed_base(arith: _Arithmetic, generator: int, prime: int, bits: int) -> _FixedBase:
-    native_prime = arith.native(prime)
+    native_prime = _native_prime(arith, prime)
     base = arith.native(generator)  # g^(2^(w*j)) for the row being built
     one = arith.native(1)
     rows = []
@@ -448,7 +458,7 @@ def _modp_generator_power(dh_group: DhGroup, exponent: int) -> int:
 def _modp_power(dh_group: DhGroup, base: int, exponent: int) -> int:
     """``base^exponent mod p`` with the arithmetic in use."""
     arith = _arithmetic
-    return int(arith.powmod(arith.native(base), exponent, _fixed_base(arith, dh_group).prime))
+    return int(arith.powmod(arith.native(base), exponent, _native_prime(arith, dh_group.prime)))
 
 
 def group(number: int) -> DhGroup:
