@@ -588,34 +588,38 @@ class _Reader:
     def offset(self) -> int:
         return self.base + self.pos
 
-    def _take(self, size: int, path: str, what: str) -> int:
-        if size > self.end - self.pos:
+    def _take(self, size: int, path: str, field: str, what: str) -> int:
+        # Field paths are joined only when they are needed (an error, or spans
+        # for the inspector), which keeps decoding fast.
+        start = self.pos
+        if size > self.end - start:
             raise DecodeError(
                 self.offset(),
-                path,
+                f"{path}.{field}" if field else path,
                 f"{size} bytes of {what}",
-                f"{self.end - self.pos} left",
+                f"{self.end - start} left",
             )
-        start = self.pos
-        self.pos += size
+        self.pos = start + size
         if self.spans is not None:
-            self.spans.append(FieldSpan(path, self.base + start, self.base + self.pos))
+            full = f"{path}.{field}" if field else path
+            self.spans.append(FieldSpan(full, self.base + start, self.base + self.pos))
         return start
 
-    def u8(self, path: str) -> int:
-        start = self._take(1, path, "a 1-byte field")
+    def u8(self, path: str, field: str = "") -> int:
+        start = self._take(1, path, field, "a 1-byte field")
         return self.data[start]
 
-    def u16(self, path: str) -> int:
-        start = self._take(2, path, "a 2-byte field")
-        return int.from_bytes(self.data[start : start + 2], "big")
+    def u16(self, path: str, field: str = "") -> int:
+        start = self._take(2, path, field, "a 2-byte field")
+        data = self.data
+        return (data[start] << 8) | data[start + 1]
 
-    def u32(self, path: str) -> int:
-        start = self._take(4, path, "a 4-byte field")
+    def u32(self, path: str, field: str = "") -> int:
+        start = self._take(4, path, field, "a 4-byte field")
         return int.from_bytes(self.data[start : start + 4], "big")
 
-    def raw(self, size: int, path: str) -> bytes:
-        start = self._take(size, path, "data")
+    def raw(self, size: int, path: str, field: str = "") -> bytes:
+        start = self._take(size, path, field, "data")
         return self.data[start : start + size]
 
     def span(self, path: str, start: int, end: int) -> None:
@@ -626,12 +630,12 @@ class _Reader:
 def _decode_attribute(reader: _Reader, path: str) -> Attribute:
     """One data attribute (RFC 2408 §3.3): AF bit, type, then value or length+value."""
     start = reader.pos
-    type_field = reader.u16(f"{path}.type")
+    type_field = reader.u16(path, "type")
     attr_type = type_field & ~_AF_BIT
     if type_field & _AF_BIT:
-        value: int | bytes = reader.u16(f"{path}.value")
+        value: int | bytes = reader.u16(path, "value")
     else:
-        length = reader.u16(f"{path}.length")
+        length = reader.u16(path, "length")
         if length > reader.remaining:
             raise DecodeError(
                 reader.offset() - 2,
@@ -639,17 +643,46 @@ def _decode_attribute(reader: _Reader, path: str) -> Attribute:
                 f"a length of at most {reader.remaining} (the bytes left in the parent)",
                 str(length),
             )
-        value = reader.raw(length, f"{path}.value")
+        value = reader.raw(length, path, "value")
     reader.span(path, start, reader.pos)
     return Attribute(attr_type, value)
 
 
 def _decode_attributes(reader: _Reader, path: str) -> tuple[Attribute, ...]:
+    if reader.spans is None:
+        fast = _decode_attributes_fast(reader.data, reader.pos, reader.end)
+        if fast is not None:
+            reader.pos = reader.end
+            return fast
+    # The careful walk: records spans, and names the exact field of an error.
     attributes = []
     index = 0
     while reader.remaining > 0:
         attributes.append(_decode_attribute(reader, f"{path}.attribute[{index}]"))
         index += 1
+    return tuple(attributes)
+
+
+def _decode_attributes_fast(data: bytes, pos: int, end: int) -> tuple[Attribute, ...] | None:
+    """The same walk as :func:`_decode_attributes` without paths or spans.
+
+    Returns None at the first inconsistency, so that the careful walk can
+    report it precisely; most attributes are TV, four bytes each.
+    """
+    attributes = []
+    while pos < end:
+        if end - pos < 4:
+            return None
+        type_field = (data[pos] << 8) | data[pos + 1]
+        second = (data[pos + 2] << 8) | data[pos + 3]
+        if type_field & _AF_BIT:
+            attributes.append(Attribute(type_field & 0x7FFF, second))
+            pos += 4
+        else:
+            if second > end - pos - 4:
+                return None
+            attributes.append(Attribute(type_field, data[pos + 4 : pos + 4 + second]))
+            pos += 4 + second
     return tuple(attributes)
 
 
@@ -674,9 +707,9 @@ def _generic_header(reader: _Reader, path: str) -> tuple[int, int, int, int]:
     and checks that the payload length fits the header and the parent.
     """
     start = reader.pos
-    next_payload = reader.u8(f"{path}.next_payload")
-    reserved = reader.u8(f"{path}.reserved")
-    length = reader.u16(f"{path}.length")
+    next_payload = reader.u8(path, "next_payload")
+    reserved = reader.u8(path, "reserved")
+    length = reader.u16(path, "length")
     if length < GENERIC_HEADER_LENGTH:
         raise DecodeError(
             reader.base + start + 2,
@@ -709,9 +742,9 @@ def _decode_transform(reader: _Reader, path: str) -> tuple[Transform, int]:
     start, next_payload, reserved, end = _generic_header(reader, path)
     sub = _Reader(reader.data, reader.pos, end, reader.base, reader.spans)
     _minimum(sub, end, 4, path, "transform number, ID and RESERVED2")
-    number = sub.u8(f"{path}.number")
-    transform_id = sub.u8(f"{path}.transform_id")
-    reserved2 = sub.u16(f"{path}.reserved2")
+    number = sub.u8(path, "number")
+    transform_id = sub.u8(path, "transform_id")
+    reserved2 = sub.u16(path, "reserved2")
     attributes = _decode_attributes(sub, path)
     reader.pos = end
     reader.span(path, start, end)
@@ -724,12 +757,12 @@ def _decode_proposal(reader: _Reader, path: str) -> tuple[Proposal, int]:
     start, next_payload, reserved, end = _generic_header(reader, path)
     sub = _Reader(reader.data, reader.pos, end, reader.base, reader.spans)
     _minimum(sub, end, 4, path, "proposal number, protocol, SPI size and transform count")
-    number = sub.u8(f"{path}.number")
-    protocol_id = sub.u8(f"{path}.protocol_id")
-    spi_size = sub.u8(f"{path}.spi_size")
+    number = sub.u8(path, "number")
+    protocol_id = sub.u8(path, "protocol_id")
+    spi_size = sub.u8(path, "spi_size")
     count_offset = sub.offset()
-    count = sub.u8(f"{path}.transform_count")
-    spi = sub.raw(spi_size, f"{path}.spi")
+    count = sub.u8(path, "transform_count")
+    spi = sub.raw(spi_size, path, "spi")
     transforms: list[Transform] = []
     # Walk the chain as the next-payload fields say, then compare with the
     # count: the error then names whichever of the two is inconsistent.
@@ -778,8 +811,8 @@ def _decode_proposal(reader: _Reader, path: str) -> tuple[Proposal, int]:
 def _decode_sa(sub: _Reader, end: int, path: str, reserved: int) -> SecurityAssociation:
     """SA payload (RFC 2408 §3.4, RFC 2407 §4.6.1)."""
     _minimum(sub, end, 8, path, "DOI and situation")
-    doi = sub.u32(f"{path}.doi")
-    situation = sub.u32(f"{path}.situation")
+    doi = sub.u32(path, "doi")
+    situation = sub.u32(path, "situation")
     if doi == DOI_IPSEC and situation & (SIT_SECRECY | SIT_INTEGRITY):
         # RFC 2407 §4.6.1: these situations add labelled-domain fields that no
         # IKEv1 implementation in use sends; refusing is clearer than guessing.
@@ -828,9 +861,9 @@ def _decode_identification(
 ) -> Identification:
     """ID payload of the IPsec DOI (RFC 2407 §4.6.2)."""
     _minimum(sub, end, 4, path, "ID type, protocol and port")
-    id_type = sub.u8(f"{path}.id_type")
-    protocol_id = sub.u8(f"{path}.protocol_id")
-    port = sub.u16(f"{path}.port")
+    id_type = sub.u8(path, "id_type")
+    protocol_id = sub.u8(path, "protocol_id")
+    port = sub.u16(path, "port")
     size = _ADDRESS_ID_SIZES.get(id_type)
     if size is not None and sub.remaining != size:
         raise DecodeError(
@@ -839,20 +872,20 @@ def _decode_identification(
             f"{size} bytes of address data for ID type {id_type}",
             f"{sub.remaining} bytes",
         )
-    data = sub.raw(sub.remaining, f"{path}.data")
+    data = sub.raw(sub.remaining, path, "data")
     return Identification(id_type, protocol_id, port, data, reserved=reserved)
 
 
 def _decode_notification(sub: _Reader, end: int, path: str, reserved: int) -> Notification:
     """Notification payload (RFC 2408 §3.14)."""
     _minimum(sub, end, 8, path, "DOI, protocol, SPI size and notify type")
-    doi = sub.u32(f"{path}.doi")
-    protocol_id = sub.u8(f"{path}.protocol_id")
-    spi_size = sub.u8(f"{path}.spi_size")
-    notify_type = sub.u16(f"{path}.notify_type")
-    spi = sub.raw(spi_size, f"{path}.spi")
+    doi = sub.u32(path, "doi")
+    protocol_id = sub.u8(path, "protocol_id")
+    spi_size = sub.u8(path, "spi_size")
+    notify_type = sub.u16(path, "notify_type")
+    spi = sub.raw(spi_size, path, "spi")
     data_offset = sub.offset()
-    data = sub.raw(sub.remaining, f"{path}.data")
+    data = sub.raw(sub.remaining, path, "data")
     if notify_type == NOTIFY_RESPONDER_LIFETIME:
         # RFC 2407 §4.6.3.1: the data is a list of SA attributes; check it now.
         _decode_attribute_list(data, data_offset, f"{path}.data")
@@ -869,10 +902,10 @@ def _decode_notification(sub: _Reader, end: int, path: str, reserved: int) -> No
 def _decode_delete(sub: _Reader, end: int, path: str, reserved: int) -> Delete:
     """Delete payload (RFC 2408 §3.15)."""
     _minimum(sub, end, 8, path, "DOI, protocol, SPI size and SPI count")
-    doi = sub.u32(f"{path}.doi")
-    protocol_id = sub.u8(f"{path}.protocol_id")
-    spi_size = sub.u8(f"{path}.spi_size")
-    count = sub.u16(f"{path}.spi_count")
+    doi = sub.u32(path, "doi")
+    protocol_id = sub.u8(path, "protocol_id")
+    spi_size = sub.u8(path, "spi_size")
+    count = sub.u16(path, "spi_count")
     if count * spi_size != sub.remaining:
         raise DecodeError(
             sub.offset() - 2,
@@ -880,7 +913,7 @@ def _decode_delete(sub: _Reader, end: int, path: str, reserved: int) -> Delete:
             f"{sub.remaining} bytes of SPIs = spi_count x spi_size ({spi_size})",
             f"{count} SPIs ({count * spi_size} bytes)",
         )
-    spis = tuple(sub.raw(spi_size, f"{path}.spi[{i}]") for i in range(count))
+    spis = tuple(sub.raw(spi_size, path, f"spi[{i}]") for i in range(count))
     return Delete(doi, protocol_id, spi_size, spis, reserved=reserved)
 
 
@@ -889,8 +922,8 @@ def _decode_nat_oa(
 ) -> NatOriginalAddress:
     """NAT-OA payload (RFC 3947 §5.2): ID type, 3 reserved bytes, the address."""
     _minimum(sub, end, 4, path, "ID type and RESERVED")
-    id_type = sub.u8(f"{path}.id_type")
-    reserved2 = sub.raw(3, f"{path}.reserved2")
+    id_type = sub.u8(path, "id_type")
+    reserved2 = sub.raw(3, path, "reserved2")
     size = {ID_IPV4_ADDR: 4, ID_IPV6_ADDR: 16}.get(id_type)
     if size is None:
         raise DecodeError(
@@ -903,7 +936,7 @@ def _decode_nat_oa(
         raise DecodeError(
             sub.offset(), f"{path}.address", f"{size} bytes of address", f"{sub.remaining}"
         )
-    address = sub.raw(size, f"{path}.address")
+    address = sub.raw(size, path, "address")
     return NatOriginalAddress(
         id_type, address, payload_type, reserved2=reserved2, reserved=reserved
     )
@@ -925,28 +958,28 @@ def _decode_body(
         return _decode_nat_oa(sub, end, path, reserved, payload_type)
     if payload_type in (PT_CERT, PT_CR):
         _minimum(sub, end, 1, path, "the certificate encoding")
-        encoding = sub.u8(f"{path}.encoding")
-        rest = sub.raw(sub.remaining, f"{path}.data")
+        encoding = sub.u8(path, "encoding")
+        rest = sub.raw(sub.remaining, path, "data")
         if payload_type == PT_CERT:
             return Certificate(encoding, rest, reserved=reserved)
         return CertificateRequest(encoding, rest, reserved=reserved)
     if payload_type == PT_MODE_CONFIG:
         _minimum(sub, end, 4, path, "type, RESERVED and identifier")
-        cfg_type = sub.u8(f"{path}.cfg_type")
-        reserved2 = sub.u8(f"{path}.reserved2")
-        identifier = sub.u16(f"{path}.identifier")
+        cfg_type = sub.u8(path, "cfg_type")
+        reserved2 = sub.u8(path, "reserved2")
+        identifier = sub.u16(path, "identifier")
         attributes = _decode_attributes(sub, path)
         return ModeConfigAttributes(
             cfg_type, identifier, attributes, reserved2=reserved2, reserved=reserved
         )
     if payload_type == PT_FRAGMENT:
         _minimum(sub, end, 4, path, "fragment ID, number and flags")
-        fragment_id = sub.u16(f"{path}.fragment_id")
-        number = sub.u8(f"{path}.number")
-        flags = sub.u8(f"{path}.flags")
-        data = sub.raw(sub.remaining, f"{path}.data")
+        fragment_id = sub.u16(path, "fragment_id")
+        number = sub.u8(path, "number")
+        flags = sub.u8(path, "flags")
+        data = sub.raw(sub.remaining, path, "data")
         return Fragment(fragment_id, number, flags, data, reserved=reserved)
-    data = sub.raw(sub.remaining, f"{path}.data")
+    data = sub.raw(sub.remaining, path, "data")
     if payload_type == PT_KE:
         return KeyExchange(data, reserved=reserved)
     if payload_type == PT_HASH:
@@ -1025,20 +1058,20 @@ def _decode_header(reader: _Reader) -> Header:
             f"a {HEADER_LENGTH}-byte ISAKMP header",
             f"{reader.remaining} bytes",
         )
-    icookie = reader.raw(8, "header.icookie")
-    rcookie = reader.raw(8, "header.rcookie")
-    next_payload = reader.u8("header.next_payload")
-    version = reader.u8("header.version")
+    icookie = reader.raw(8, "header", "icookie")
+    rcookie = reader.raw(8, "header", "rcookie")
+    next_payload = reader.u8("header", "next_payload")
+    version = reader.u8("header", "version")
     major, minor = version >> 4, version & 0x0F
     if major != ISAKMP_MAJOR_VERSION:
         found = f"{major}.{minor}" + (" (IKEv2, RFC 7296)" if major == 2 else "")
         raise DecodeError(
             reader.offset() - 1, "header.version", "major version 1 (ISAKMP/IKEv1)", found
         )
-    exchange_type = reader.u8("header.exchange_type")
-    flags = reader.u8("header.flags")
-    message_id = reader.u32("header.message_id")
-    length = reader.u32("header.length")
+    exchange_type = reader.u8("header", "exchange_type")
+    flags = reader.u8("header", "flags")
+    message_id = reader.u32("header", "message_id")
+    length = reader.u32("header", "length")
     return Header(
         icookie=icookie,
         rcookie=rcookie,

@@ -133,6 +133,8 @@ class Failure(Event):
     cause: str = "unknown"
     notify: int = 0
     details: tuple[tuple[str, str, str], ...] = ()  # (field, remote value, local value)
+    offer_index: int = -1  # the offered transform/proposal closest to an accepted one
+    local_index: int = -1  # the local proposal it was closest to
 
 
 @dataclass(frozen=True)

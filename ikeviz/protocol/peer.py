@@ -1404,6 +1404,8 @@ class Peer:
                 cause=refusal.cause,
                 notify=refusal.notify,
                 details=refusal.details,
+                offer_index=refusal.offer_index,
+                local_index=refusal.local_index,
             ),
         )
 
@@ -1425,8 +1427,12 @@ class _Refusal(Exception):
         local: str = "",
         remote: str = "",
         details: tuple[tuple[str, str, str], ...] = (),
+        offer_index: int = -1,
+        local_index: int = -1,
     ) -> None:
         super().__init__(reason)
+        self.offer_index = offer_index
+        self.local_index = local_index
         self.at = at
         self.reason = reason
         self.notify = notify
@@ -1458,6 +1464,8 @@ def _phase1_refusal(
         local=first.local if first else "",
         remote=first.offered if first else "",
         details=details,
+        offer_index=closest.offer_index if closest else -1,
+        local_index=closest.local_index if closest else -1,
     )
 
 
@@ -1479,6 +1487,8 @@ def _phase2_refusal(
         local=first.local if first else "",
         remote=first.offered if first else "",
         details=details,
+        offer_index=closest.offer_index if closest else -1,
+        local_index=closest.local_index if closest else -1,
     )
 
 

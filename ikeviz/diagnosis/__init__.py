@@ -1,0 +1,13 @@
+"""Where a negotiation fails, why, and what to change, on which side."""
+
+from ikeviz.diagnosis.diagnose import (
+    Conflict,
+    Diagnosis,
+    Fix,
+    ProductLog,
+    apply_fix,
+    diagnose,
+    message_name,
+)
+
+__all__ = ["Conflict", "Diagnosis", "Fix", "ProductLog", "apply_fix", "diagnose", "message_name"]

@@ -1,0 +1,723 @@
+"""The answer to "where does it fail, why, and what do I change, on which side?".
+
+:func:`diagnose` reads a finished :class:`ikeviz.simulation.ScenarioRun`: the
+first failure (the message where it shows, who refused what), the two
+conflicting values side by side, the fixes on either side (as data that
+:func:`apply_fix` turns into a new scenario), what each product would log at
+that point (from the profiles), and, for a tunnel that comes up, the warnings
+an expert would give (weak algorithms, lifetimes that differ and who wins).
+
+Where the protocol hides the cause (a wrong pre-shared key only shows as a
+message 5 the responder cannot read), the diagnosis separates what is known
+from what is only likely.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ikeviz.protocol.config import (
+    ChildProposal,
+    EspTransform,
+    IkeProposal,
+    LifetimePolicy,
+    Role,
+)
+from ikeviz.protocol.events import (
+    Failure,
+    GaveUp,
+    MessageSent,
+    Phase1Established,
+    Phase2Established,
+    ProposalChosen,
+)
+from ikeviz.protocol.registry import NotifyType, describe
+from ikeviz.scenario.model import Gateway, Scenario, Side
+from ikeviz.scenario.names import (
+    ENCRYPTION_LABELS,
+    GROUP_NAMES,
+    HASH_LABELS,
+    esp_suite,
+    ike_suite,
+)
+from ikeviz.scenario.profiles import Profile
+from ikeviz.simulation import ScenarioRun
+
+MESSAGE_NAMES = {
+    "MM": "Main Mode message",
+    "QM": "Quick Mode message",
+    "AM": "Aggressive Mode message",
+}
+
+
+def message_name(label: str) -> str:
+    """ "MM2" -> "Main Mode message 2"; "INFO" -> "an Informational message"."""
+    match = re.fullmatch(r"(MM|QM|AM)(\d)", label)
+    if match:
+        return f"{MESSAGE_NAMES[match.group(1)]} {match.group(2)}"
+    if label.startswith("INFO"):
+        return "an Informational message"
+    return label
+
+
+def _next_label(label: str) -> str:
+    """The message that should have answered ``label`` (where a refusal shows)."""
+    match = re.fullmatch(r"(MM|QM|AM)(\d)", label)
+    if not match:
+        return label
+    return f"{match.group(1)}{int(match.group(2)) + 1}"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One attribute, with each side's value (by side, not by role)."""
+
+    field: str
+    left: str
+    right: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A change to the scenario that removes the failure, on one side.
+
+    ``action`` and ``params`` are data, so the GUI can show, apply and undo
+    it; :func:`apply_fix` performs it.
+    """
+
+    side: Side
+    description: str
+    action: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def param(self, name: str) -> Any:
+        return dict(self.params)[name]
+
+
+@dataclass(frozen=True)
+class ProductLog:
+    """What one gateway's product would log at the failure (or on success)."""
+
+    side: Side
+    product: str
+    lines: tuple[str, ...]
+    documented: bool = True
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    established: bool
+    verdict: str
+    failure_label: str = ""  # where it shows, e.g. "MM2"
+    failure_message: str = ""  # "Main Mode message 2"
+    sender: Side | None = None  # who sent the refused message
+    refuser: Side | None = None  # who refused it
+    payload: str = ""
+    attribute: str = ""
+    reason: str = ""
+    notify: str = ""
+    conflicts: tuple[Conflict, ...] = ()
+    fixes: tuple[Fix, ...] = ()
+    known: tuple[str, ...] = ()
+    likely: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    logs: tuple[ProductLog, ...] = ()
+    phase1: str = ""  # what was agreed, for an established tunnel
+    phase2: str = ""
+
+
+# --- helpers -------------------------------------------------------------------
+
+
+def _first_failure(run: ScenarioRun) -> Failure | None:
+    for event in run.trace.events:
+        if isinstance(event, Failure):
+            return event
+    return None
+
+
+def _name(run: ScenarioRun, side: Side) -> str:
+    gateway = run.scenario.gateway(side)
+    profile = run.profiles.get(gateway.profile)
+    product = profile.product if profile else gateway.profile
+    return f"{gateway.name} ({product})"
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def _logs(run: ScenarioRun, keys: dict[Side, str], values: dict[str, str]) -> tuple[
+        ProductLog, ...]:
+    out = []
+    for side in (Side.LEFT, Side.RIGHT):
+        key = keys.get(side)
+        if not key:
+            continue
+        gateway = run.scenario.gateway(side)
+        profile = run.profiles.get(gateway.profile)
+        if profile is None:
+            continue
+        lines = tuple(_fill(t, _side_values(run, side, values)) for t in profile.log_lines(key))
+        out.append(ProductLog(side, profile.name, lines or (
+            f"(what {profile.product} logs here is not documented)",), bool(lines)))
+    return tuple(out)
+
+
+def _side_values(run: ScenarioRun, side: Side, values: dict[str, str]) -> dict[str, str]:
+    me, peer = run.scenario.gateway(side), run.scenario.gateway(side.other)
+    filled = {
+        "local_address": me.address,
+        "remote_address": peer.address,
+        "local_id": me.identity or me.address,
+        "remote_id": me.peer_identity or peer.address,
+        "local_ts": me.local_subnet,
+        "remote_ts": me.remote_subnet,
+        "proposals_configured": ", ".join(_gateway_ike_suites(run, side)),
+        "proposals_received": ", ".join(_gateway_ike_suites(run, side.other)),
+    }
+    filled.update(values)
+    return filled
+
+
+def _gateway_ike_suites(run: ScenarioRun, side: Side) -> list[str]:
+    role = run.role_of(side)
+    config = run.configs.initiator if role is Role.INITIATOR else run.configs.responder
+    return [ike_suite(p.encryption, p.key_length, p.hash, p.group) for p in config.ike_proposals]
+
+
+def _gateway_esp_suites(run: ScenarioRun, side: Side) -> list[str]:
+    role = run.role_of(side)
+    config = run.configs.initiator if role is Role.INITIATOR else run.configs.responder
+    return [esp_suite(t.transform_id, t.key_length, t.auth_algorithm, p.pfs_group)
+            for p in config.child_proposals for t in p.transforms]
+
+
+def _supports(profile: Profile, field: str, value: Any) -> bool:
+    s = profile.supported
+    if field == "encryption":
+        return value in s.encryption
+    if field == "hash":
+        return value in s.hash
+    if field == "DH group" or field == "PFS group":
+        return value is None or value in s.groups
+    if field == "ESP transform":
+        return value in s.esp_encryption
+    if field == "ESP authentication":
+        return value in s.esp_integrity
+    return True
+
+
+# --- phase 1 -------------------------------------------------------------------
+
+_P1_FIELDS = {
+    "encryption": "encryption",
+    "hash": "hash",
+    "DH group": "group",
+    "authentication method": "auth_method",
+    "key length": "key_length",
+    "lifetime": "lifetime_seconds",
+}
+
+
+def _p1_value_text(field: str, proposal: IkeProposal) -> str:
+    if field == "encryption":
+        return ENCRYPTION_LABELS.get(proposal.encryption, str(proposal.encryption)) + (
+            f"-{proposal.key_length}" if proposal.key_length else "")
+    if field == "hash":
+        return HASH_LABELS.get(proposal.hash, str(proposal.hash))
+    if field == "DH group":
+        return f"{proposal.group} ({GROUP_NAMES.get(proposal.group, '?').upper()})"
+    if field == "authentication method":
+        return {1: "pre-shared key", 3: "RSA signatures"}.get(proposal.auth_method,
+                                                             str(proposal.auth_method))
+    if field == "key length":
+        return f"{proposal.key_length} bits" if proposal.key_length else "none"
+    if field == "lifetime":
+        return f"{proposal.lifetime_seconds} s" if proposal.lifetime_seconds else "none"
+    return "?"
+
+
+def _phase1_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
+    initiator = run.side_of(Role.INITIATOR)
+    responder = initiator.other
+    offers = run.configs.initiator.ike_proposals
+    local = run.configs.responder.ike_proposals
+    offer = offers[failure.offer_index] if 0 <= failure.offer_index < len(offers) else offers[0]
+    mine = local[failure.local_index] if 0 <= failure.local_index < len(local) else local[0]
+    fields = [d[0] for d in failure.details] or [failure.field]
+    conflicts = []
+    for field in fields:
+        i_text, r_text = _p1_value_text(field, offer), _p1_value_text(field, mine)
+        left, right = (i_text, r_text) if initiator is Side.LEFT else (r_text, i_text)
+        conflicts.append(Conflict(f"phase-1 {field}", left, right))
+    fixes: list[Fix] = []
+    # On the initiator: take the responder's values for the mismatching fields.
+    changes = {_P1_FIELDS[f]: getattr(mine, _P1_FIELDS[f]) for f in fields if f in _P1_FIELDS}
+    if "encryption" in fields:
+        changes["key_length"] = mine.key_length
+    i_profile = run.profile(Role.INITIATOR)
+    if all(_supports(i_profile, f, getattr(mine, _P1_FIELDS.get(f, "group"), None))
+           for f in fields if f in ("encryption", "hash", "DH group")):
+        what = " and ".join(f"phase-1 {f} to {_p1_value_text(f, mine)}" for f in fields)
+        fixes.append(Fix(initiator, f"set {_name(run, initiator)}'s {what}", "phase1.set",
+                         (("index", max(failure.offer_index, 0)),
+                          ("values", tuple(sorted(changes.items()))))))
+    # On the responder: accept the initiator's proposal as offered.
+    r_profile = run.profile(Role.RESPONDER)
+    lifetime_only = fields == ["lifetime"]
+    if lifetime_only:
+        policy = run.configs.responder.behaviour.phase1_lifetime
+        fixes.append(Fix(responder, f"set {_name(run, responder)}'s phase-1 lifetime to "
+                         f"{offer.lifetime_seconds} s (its policy is {policy.value})",
+                         "phase1.set", (("index", max(failure.local_index, 0)),
+                                        ("values", (("lifetime_seconds",
+                                                     offer.lifetime_seconds),)))))
+    elif all(_supports(r_profile, f, getattr(offer, _P1_FIELDS.get(f, "group"), None))
+             for f in fields if f in ("encryption", "hash", "DH group")):
+        what = ", ".join(f"{f} {_p1_value_text(f, offer)}" for f in fields)
+        fixes.append(Fix(responder, f"add a phase-1 proposal with {what} to "
+                         f"{_name(run, responder)}", "phase1.add",
+                         (("proposal", replace(offer)),)))
+    else:
+        unsupported = [f for f in fields if not _supports(
+            r_profile, f, getattr(offer, _P1_FIELDS.get(f, "group"), None))]
+        fixes.append(Fix(responder, f"{r_profile.product} does not support the offered "
+                         f"{', '.join(unsupported)}: change the other side", "none"))
+    values = {"notify": "NO_PROPOSAL_CHOSEN",
+              "proposals_received": ike_suite(offer.encryption, offer.key_length, offer.hash,
+                                              offer.group)}
+    show = _next_label(failure.at)
+    return Diagnosis(
+        established=False,
+        verdict=f"Failed at {message_name(show)}: {_name(run, responder)} refused every "
+                f"phase-1 proposal of {_name(run, initiator)} (NO-PROPOSAL-CHOSEN)",
+        failure_label=show,
+        failure_message=message_name(show),
+        sender=initiator,
+        refuser=responder,
+        payload="SA",
+        attribute=", ".join(fields),
+        reason=failure.reason,
+        notify="NO-PROPOSAL-CHOSEN",
+        conflicts=tuple(conflicts),
+        fixes=tuple(fixes),
+        known=(f"{_name(run, responder)} answered message 1 with an unencrypted "
+               "Informational NO-PROPOSAL-CHOSEN",),
+        logs=_logs(run, {responder: "phase1.no_proposal",
+                         initiator: "phase1.received_no_proposal"}, values),
+    )
+
+
+# --- phase 2 ---------------------------------------------------------------------
+
+_P2_TEXT: dict[str, Callable[[ChildProposal, EspTransform], str]] = {
+    "ESP transform": lambda p, t: esp_suite(t.transform_id, t.key_length, None, None),
+    "ESP key length": lambda p, t: f"{t.key_length} bits" if t.key_length else "none",
+    "ESP authentication": lambda p, t: esp_suite(11, None, t.auth_algorithm, None)
+    .replace("null-", "") if t.auth_algorithm is not None else "none",
+    "PFS": lambda p, t: f"PFS group {p.pfs_group}" if p.pfs_group else "no PFS",
+    "PFS group": lambda p, t: f"PFS group {p.pfs_group}" if p.pfs_group else "no PFS",
+    "lifetime": lambda p, t: f"{p.lifetime_seconds} s" if p.lifetime_seconds else "none",
+    "encapsulation mode": lambda p, t: {1: "tunnel", 2: "transport"}.get(
+        p.encapsulation, str(p.encapsulation)),
+    "protocol": lambda p, t: {3: "ESP", 2: "AH"}.get(p.protocol, str(p.protocol)),
+}
+
+
+def _unknown_text(proposal: ChildProposal, transform: EspTransform) -> str:
+    return "?"
+
+
+def _phase2_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
+    initiator = run.side_of(Role.INITIATOR)
+    responder = initiator.other
+    offers = run.configs.initiator.child_proposals
+    local = run.configs.responder.child_proposals
+    offer = offers[failure.offer_index] if 0 <= failure.offer_index < len(offers) else offers[0]
+    mine = local[failure.local_index] if 0 <= failure.local_index < len(local) else local[0]
+    fields = [d[0] for d in failure.details] or [failure.field]
+    conflicts = []
+    for field in fields:
+        text = _P2_TEXT.get(field, _unknown_text)
+        i_text, r_text = text(offer, offer.transforms[0]), text(mine, mine.transforms[0])
+        left, right = (i_text, r_text) if initiator is Side.LEFT else (r_text, i_text)
+        conflicts.append(Conflict(f"phase-2 {field}", left, right))
+    fixes = [
+        Fix(initiator, f"set {_name(run, initiator)}'s phase-2 proposal to "
+            f"{esp_suite(mine.transforms[0].transform_id, mine.transforms[0].key_length, mine.transforms[0].auth_algorithm, mine.pfs_group)}"  # noqa: E501
+            + (f", lifetime {mine.lifetime_seconds} s" if "lifetime" in fields else ""),
+            "phase2.replace", (("index", max(failure.offer_index, 0)), ("proposal", mine))),
+    ]
+    r_profile = run.profile(Role.RESPONDER)
+    if r_profile.fixed.phase2_same_as_phase1:
+        fixes.append(Fix(responder, f"{r_profile.product} negotiates phase 2 with its phase-1 "
+                         "algorithms and group: change its phase-1 proposal, or the other side",
+                         "none"))
+    elif "PFS" in fields and r_profile.fixed.pfs == "always":
+        fixes.append(Fix(responder, f"{r_profile.product} always requires PFS: enable PFS on "
+                         f"{_name(run, initiator)}", "none"))
+    else:
+        fixes.append(Fix(responder, f"add the phase-2 proposal "
+                         f"{esp_suite(offer.transforms[0].transform_id, offer.transforms[0].key_length, offer.transforms[0].auth_algorithm, offer.pfs_group)}"  # noqa: E501
+                         f" to {_name(run, responder)}", "phase2.add", (("proposal", offer),)))
+    show = _next_label(failure.at)
+    values = {"notify": "NO_PROPOSAL_CHOSEN",
+              "proposals_received": ", ".join(_gateway_esp_suites(run, initiator)),
+              "proposals_configured": ", ".join(_gateway_esp_suites(run, responder))}
+    pfs = any(f.startswith("PFS") for f in fields)
+    return Diagnosis(
+        established=False,
+        verdict=f"Failed at {message_name(show)}: phase 1 is up, but {_name(run, responder)} "
+                f"refused every phase-2 proposal of {_name(run, initiator)} "
+                "(NO-PROPOSAL-CHOSEN)",
+        failure_label=show,
+        failure_message=message_name(show),
+        sender=initiator,
+        refuser=responder,
+        payload="SA" if not pfs else "SA / KE",
+        attribute=", ".join(fields),
+        reason=failure.reason,
+        notify="NO-PROPOSAL-CHOSEN",
+        conflicts=tuple(conflicts),
+        fixes=tuple(fixes),
+        known=("the ISAKMP SA is established (both sides authenticated)",
+               f"{_name(run, responder)} answered Quick Mode message 1 with an encrypted "
+               "Informational NO-PROPOSAL-CHOSEN"),
+        logs=_logs(run, {responder: "phase2.pfs_mismatch" if pfs else "phase2.no_proposal",
+                         initiator: "phase2.received_no_proposal"}, values),
+    )
+
+
+def _selector_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
+    initiator = run.side_of(Role.INITIATOR)
+    responder = initiator.other
+    gi, gr = run.scenario.gateway(initiator), run.scenario.gateway(responder)
+    conflicts = (
+        Conflict("local subnet / remote subnet",
+                 f"{run.scenario.left.local_subnet} / {run.scenario.left.remote_subnet}",
+                 f"{run.scenario.right.local_subnet} / {run.scenario.right.remote_subnet}"),
+    )
+    fixes = (
+        Fix(initiator, f"set {_name(run, initiator)}'s local subnet to {gr.remote_subnet} and "
+            f"remote subnet to {gr.local_subnet}", "selectors.set",
+            (("local", gr.remote_subnet), ("remote", gr.local_subnet))),
+        Fix(responder, f"set {_name(run, responder)}'s local subnet to {gi.remote_subnet} and "
+            f"remote subnet to {gi.local_subnet}", "selectors.set",
+            (("local", gi.remote_subnet), ("remote", gi.local_subnet))),
+    )
+    values = {"local_ts": gr.local_subnet, "remote_ts": gr.remote_subnet,
+              "notify": "INVALID_ID_INFORMATION"}
+    return Diagnosis(
+        established=False,
+        verdict=f"Failed at {message_name('QM2')}: the protected subnets (proxy identities) "
+                f"do not mirror each other; {_name(run, responder)} answered "
+                "INVALID-ID-INFORMATION",
+        failure_label="QM2",
+        failure_message=message_name("QM2"),
+        sender=initiator,
+        refuser=responder,
+        payload="IDci / IDcr",
+        attribute="traffic selectors",
+        reason=failure.reason,
+        notify="INVALID-ID-INFORMATION",
+        conflicts=conflicts,
+        fixes=fixes,
+        known=("the ISAKMP SA is established",
+               f"{_name(run, initiator)} proposed {failure.remote}, {_name(run, responder)} "
+               f"expects {failure.local}"),
+        logs=_logs(run, {responder: "phase2.ts_mismatch",
+                         initiator: "phase2.received_no_proposal"}, values),
+    )
+
+
+def _psk_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
+    initiator = run.side_of(Role.INITIATOR)
+    responder = initiator.other
+    tries = sum(1 for e in run.trace.events if isinstance(e, MessageSent)
+                and e.role is Role.INITIATOR and e.label == "MM5")
+    fixes = (
+        Fix(initiator, f"set {_name(run, initiator)}'s pre-shared key to the one "
+            f"{_name(run, responder)} uses", "psk.copy", (("from", responder.value),)),
+        Fix(responder, f"set {_name(run, responder)}'s pre-shared key to the one "
+            f"{_name(run, initiator)} uses", "psk.copy", (("from", initiator.value),)),
+    )
+    return Diagnosis(
+        established=False,
+        verdict=f"Failed at {message_name('MM5')}: {_name(run, responder)} could not decrypt "
+                "it; the pre-shared keys most likely differ",
+        failure_label="MM5",
+        failure_message=message_name("MM5"),
+        sender=initiator,
+        refuser=responder,
+        payload="HDR* (encrypted IDii, HASH_I)",
+        attribute="pre-shared key",
+        reason=failure.reason,
+        notify="PAYLOAD-MALFORMED",
+        conflicts=(Conflict("pre-shared key", "(secret)", "(secret)"),),
+        fixes=fixes,
+        known=(
+            "messages 1 to 4 went through: the proposals and the DH exchange agree",
+            f"{_name(run, responder)} decrypted message 5 to garbage and answered "
+            "PAYLOAD-MALFORMED, encrypted with its own key",
+            f"{_name(run, initiator)} could not read that answer, sent message 5 {tries} "
+            "times and gave up",
+        ),
+        likely=(
+            "the two pre-shared keys differ: each side derived its own SKEYID and Ka, so "
+            "neither can read the other's encrypted messages (the most common cause)",
+            "less likely: the responder picked the key of another peer, e.g. because the "
+            "initiator's address is not the one configured (a NAT)",
+        ),
+        logs=_logs(run, {responder: "phase1.psk_mismatch_responder",
+                         initiator: "phase1.psk_mismatch_initiator"},
+                   {"tries": str(tries), "notify": "PAYLOAD_MALFORMED"}),
+    )
+
+
+def _identity_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
+    refuser = run.side_of(failure.role)
+    sender = refuser.other
+    show = failure.at
+    left, right = (failure.remote, failure.local) if sender is Side.LEFT else (
+        failure.local, failure.remote)
+    sender_gw = run.scenario.gateway(sender)
+    fixes = (
+        Fix(sender, f"make {_name(run, sender)} identify itself as {failure.local}",
+            "identity.set", (("value", failure.local),)),
+        Fix(refuser, f"make {_name(run, refuser)} expect the identity "
+            f"{sender_gw.identity or sender_gw.address} of type {sender_gw.identity_type}",
+            "peer_identity.set", (("type", sender_gw.identity_type),
+                                  ("value", sender_gw.identity))),
+    )
+    return Diagnosis(
+        established=False,
+        verdict=f"Failed at {message_name(show)}: {_name(run, refuser)} does not accept the "
+                f"identity {_name(run, sender)} sent",
+        failure_label=show,
+        failure_message=message_name(show),
+        sender=sender,
+        refuser=refuser,
+        payload="ID",
+        attribute="identification",
+        reason=failure.reason,
+        notify=describe(NotifyType, failure.notify) if failure.notify else "",
+        conflicts=(Conflict("phase-1 identity (sent / expected)", left, right),),
+        fixes=fixes,
+        known=(f"{_name(run, sender)} sent {failure.remote}",
+               f"{_name(run, refuser)} expects {failure.local}"),
+        logs=_logs(run, {refuser: "phase1.id_mismatch"}, {}),
+    )
+
+
+def _aggressive_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
+    initiator = run.side_of(Role.INITIATOR)
+    responder = initiator.other
+    return Diagnosis(
+        established=False,
+        verdict=f"Failed at {message_name('AM2')}: {_name(run, responder)} negotiates Main "
+                f"Mode only and refused the Aggressive Mode of {_name(run, initiator)}",
+        failure_label="AM2",
+        failure_message=message_name("AM2"),
+        sender=initiator,
+        refuser=responder,
+        payload="HDR",
+        attribute="exchange type",
+        reason=failure.reason,
+        notify=describe(NotifyType, failure.notify),
+        conflicts=(Conflict("phase-1 mode",
+                            *(("Aggressive", "Main Mode only") if initiator is Side.LEFT
+                              else ("Main Mode only", "Aggressive"))),),
+        fixes=(Fix(initiator, f"make {_name(run, initiator)} use Main Mode "
+                   "(identity protection) instead of Aggressive Mode", "aggressive.off"),),
+        known=(f"{_name(run, responder)} refused message 1 because of its exchange type",),
+        logs=_logs(run, {responder: "phase1.aggressive_refused"}, {}),
+    )
+
+
+def _timeout_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
+    initiator = run.side_of(Role.INITIATOR)
+    responder = initiator.other
+    return Diagnosis(
+        established=False,
+        verdict=f"Failed at {message_name(failure.at)}: {_name(run, responder)} never "
+                "answered it",
+        failure_label=failure.at,
+        failure_message=message_name(failure.at),
+        sender=initiator,
+        refuser=None,
+        reason=failure.reason,
+        known=(f"{_name(run, initiator)} sent {message_name(failure.at)} and its "
+               "retransmissions; no answer came back",),
+        likely=("the message does not reach the peer (a NAT or firewall on the path, a "
+                "wrong peer address), or the peer drops it silently",),
+        logs=_logs(run, {initiator: "timeout"}, {}),
+    )
+
+
+def _generic_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
+    refuser = run.side_of(failure.role)
+    show = _next_label(failure.at) if failure.role is Role.RESPONDER else failure.at
+    return Diagnosis(
+        established=False,
+        verdict=f"Failed at {message_name(show)}: {failure.reason}",
+        failure_label=show,
+        failure_message=message_name(show),
+        sender=refuser.other,
+        refuser=refuser,
+        payload=failure.payload,
+        attribute=failure.field,
+        reason=failure.reason,
+        notify=describe(NotifyType, failure.notify) if failure.notify else "",
+        known=(failure.reason,),
+    )
+
+
+# --- success ---------------------------------------------------------------------
+
+
+def _warnings(run: ScenarioRun) -> tuple[str, ...]:
+    out: list[str] = []
+    chosen1 = run.peer(Role.RESPONDER).p1.chosen
+    qm = run.peer(Role.RESPONDER).qm
+    if chosen1 is not None:
+        if chosen1.encryption == 1:
+            out.append("phase 1 uses DES: 56-bit keys are broken; use AES (or 3DES)")
+        if chosen1.hash == 1:
+            out.append("phase 1 uses MD5: weak; use SHA-1 or better, SHA2-256")
+        if chosen1.group in (1, 2):
+            out.append(f"phase-1 DH group {chosen1.group} "
+                       f"({GROUP_NAMES[chosen1.group].upper()}) is weak; use 14 or more")
+    if qm is not None:
+        if qm.chosen_transform == 2:
+            out.append("phase 2 uses DES: broken; use AES")
+        if qm.chosen_auth == 1:
+            out.append("phase 2 uses HMAC-MD5")
+        if qm.pfs_group is None:
+            out.append("phase 2 has no PFS: a stolen phase-1 key opens every IPsec SA")
+        elif qm.pfs_group in (1, 2):
+            out.append(f"the PFS group {qm.pfs_group} is weak")
+        if chosen1 is not None and qm.pfs_group not in (None, chosen1.group):
+            for side in (Side.LEFT, Side.RIGHT):
+                profile = run.profiles[run.scenario.gateway(side).profile]
+                if profile.fixed.phase2_same_as_phase1:
+                    out.append(f"phase-1 group {chosen1.group} and PFS group {qm.pfs_group} "
+                               f"differ: {profile.product} expects the same group in both "
+                               "phases")
+    # Lifetimes that differ, and who wins.
+    for phase, attr in ((1, "ike_proposals"), (2, "child_proposals")):
+        i_cfg, r_cfg = run.configs.initiator, run.configs.responder
+        i_life = getattr(i_cfg, attr)[0].lifetime_seconds
+        r_life = getattr(r_cfg, attr)[0].lifetime_seconds
+        if i_life and r_life and i_life != r_life:
+            chosen = [e for e in run.trace.events if isinstance(e, ProposalChosen)
+                      and e.phase == phase and e.role is Role.RESPONDER]
+            result = chosen[0].lifetime_seconds if chosen else None
+            policy = (r_cfg.behaviour.phase1_lifetime if phase == 1
+                      else r_cfg.behaviour.phase2_lifetime)
+            init_side = run.side_of(Role.INITIATOR)
+            out.append(
+                f"phase-{phase} lifetimes differ: {_name(run, init_side)} offers {i_life} s, "
+                f"{_name(run, init_side.other)} is configured with {r_life} s; with its "
+                f"policy ({policy.value}) the SA lives {result} s"
+                + ("; the initiator keeps its own timer and may rekey at another time"
+                   if policy is LifetimePolicy.ACCEPT or policy is LifetimePolicy.SMALLER
+                   else "")
+            )
+    return tuple(out)
+
+
+def diagnose(run: ScenarioRun) -> Diagnosis:
+    """The diagnosis of a finished run."""
+    failure = _first_failure(run)
+    if failure is None and run.established:
+        p1 = [e for e in run.trace.events if isinstance(e, Phase1Established)]
+        p2 = [e for e in run.trace.events if isinstance(e, Phase2Established)]
+        phase1 = f"{p1[0].encryption}, {p1[0].hash}, {p1[0].group}, {p1[0].auth}" if p1 else ""
+        phase2 = p2[0].transform if p2 else ""
+        return Diagnosis(
+            established=True,
+            verdict="Established: Main Mode and Quick Mode completed; the IPsec tunnel is up",
+            warnings=_warnings(run),
+            phase1=phase1,
+            phase2=phase2,
+            logs=_logs(run, {Side.LEFT: "phase2.established", Side.RIGHT: "phase2.established"},
+                       {}),
+        )
+    if failure is None:
+        return Diagnosis(established=False, verdict="The negotiation did not complete",
+                         known=("neither side reported a failure",))
+    notify = failure.notify
+    if failure.at == "AM1":
+        return _aggressive_failure(run, failure)
+    if failure.at == "MM1" and failure.role is Role.RESPONDER and notify == 14:
+        return _phase1_failure(run, failure)
+    if failure.at == "MM5" and notify == NotifyType.PAYLOAD_MALFORMED:
+        return _psk_failure(run, failure)
+    if failure.field == "identification":
+        return _identity_failure(run, failure)
+    if failure.at == "QM1" and failure.role is Role.RESPONDER:
+        if notify == NotifyType.INVALID_ID_INFORMATION:
+            return _selector_failure(run, failure)
+        if notify == NotifyType.NO_PROPOSAL_CHOSEN:
+            return _phase2_failure(run, failure)
+    if any(isinstance(e, GaveUp) for e in run.trace.events) and failure.notify == 0:
+        return _timeout_failure(run, failure)
+    return _generic_failure(run, failure)
+
+
+# --- fixes -------------------------------------------------------------------------
+
+
+def apply_fix(scenario: Scenario, fix: Fix) -> Scenario:
+    """The scenario with ``fix`` applied (a new object: the caller keeps the old one for undo)."""
+    gateway = scenario.gateway(fix.side)
+    params = dict(fix.params)
+    new: Gateway
+    if fix.action == "phase1.set":
+        phase1 = list(gateway.phase1)
+        index = min(params["index"], len(phase1) - 1)
+        phase1[index] = replace(phase1[index], **dict(params["values"]))
+        new = replace(gateway, phase1=tuple(phase1))
+    elif fix.action == "phase1.add":
+        new = replace(gateway, phase1=(*gateway.phase1, params["proposal"]))
+    elif fix.action == "phase2.replace":
+        phase2 = list(gateway.phase2)
+        proposal: ChildProposal = params["proposal"]
+        if phase2:
+            phase2[min(params["index"], len(phase2) - 1)] = proposal
+        else:
+            phase2 = [proposal]
+        new = replace(gateway, phase2=tuple(phase2))
+    elif fix.action == "phase2.add":
+        new = replace(gateway, phase2=(*gateway.phase2, params["proposal"]))
+    elif fix.action == "psk.copy":
+        source = scenario.gateway(Side(params["from"]))
+        new = replace(gateway, psk=source.psk)
+    elif fix.action == "selectors.set":
+        new = replace(gateway, local_subnet=params["local"], remote_subnet=params["remote"])
+    elif fix.action == "aggressive.off":
+        new = replace(gateway, aggressive=False)
+    elif fix.action == "identity.set":
+        new = replace(gateway, identity_type="ipv4", identity=params["value"].split()[-1])
+    elif fix.action == "peer_identity.set":
+        new = replace(gateway, peer_identity_type=params["type"],
+                      peer_identity=params["value"])
+    else:
+        return scenario
+    return scenario.with_gateway(fix.side, new)
+
+
+__all__ = [
+    "Conflict",
+    "Diagnosis",
+    "EspTransform",
+    "Fix",
+    "ProductLog",
+    "apply_fix",
+    "diagnose",
+    "message_name",
+]

@@ -1,0 +1,150 @@
+"""From a scenario and its gateways' profiles to the engine's peer configurations.
+
+The profile's fixed settings win over what the file says (an OmniPCX Office
+always identifies itself by its WAN address and always uses PFS with its
+phase-1 group), its behaviour is the base that the gateway's overrides change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from enum import Enum
+from typing import Any
+
+from ikeviz.protocol.config import (
+    Behaviour,
+    ChildProposal,
+    EspTransform,
+    Identity,
+    IkeProposal,
+    PeerConfig,
+    PfsPolicy,
+    TrafficSelector,
+)
+from ikeviz.protocol.registry import AuthMethod, EncapsulationMode, IdType, ProtocolId
+from ikeviz.scenario.model import AuthKind, Gateway, Scenario, Side
+from ikeviz.scenario.names import ID_TYPE
+from ikeviz.scenario.profiles import Profile
+
+# RFC 2409 App. A hash -> RFC 2407 §4.5 HMAC of the same hash, for profiles
+# whose phase 2 reuses the phase-1 algorithms (OmniPCX Office).
+_HASH_TO_INTEGRITY = {1: 1, 2: 2, 4: 5, 5: 6, 6: 7}
+_ENCRYPTION_TO_ESP = {1: 2, 5: 3, 7: 12}
+
+
+class ConversionError(ValueError):
+    """A scenario the engine cannot run (e.g. an unknown profile)."""
+
+
+@dataclass(frozen=True)
+class PeerPair:
+    initiator: PeerConfig
+    responder: PeerConfig
+    initiator_side: Side
+
+
+def derived_phase2(phase1: tuple[IkeProposal, ...], lifetime: int | None) -> tuple[ChildProposal,
+                                                                                   ...]:
+    """Phase-2 proposals that repeat the phase-1 algorithms and group (OmniPCX Office)."""
+    out = []
+    for p in phase1:
+        out.append(ChildProposal(
+            protocol=ProtocolId.IPSEC_ESP,
+            transforms=(EspTransform(_ENCRYPTION_TO_ESP.get(p.encryption, 3), p.key_length,
+                                     _HASH_TO_INTEGRITY.get(p.hash, 2)),),
+            encapsulation=EncapsulationMode.TUNNEL,
+            pfs_group=p.group,
+            lifetime_seconds=lifetime,
+        ))
+    # Several phase-1 proposals can give the same phase-2 one: keep the first of each.
+    unique: list[ChildProposal] = []
+    for proposal in out:
+        if proposal not in unique:
+            unique.append(proposal)
+    return tuple(unique)
+
+
+def behaviour_for(gateway: Gateway, profile: Profile) -> Behaviour:
+    """The profile's behaviour with the gateway's overrides applied."""
+    values: dict[str, Any] = {}
+    for name, value in gateway.behaviour:
+        current = getattr(profile.behaviour, name)
+        if isinstance(current, Enum) and not isinstance(value, Enum):
+            value = type(current)(value)
+        values[name] = value
+    behaviour = replace(profile.behaviour, **values)
+    changes: dict[str, Any] = {"nat_traversal": gateway.nat_traversal and
+                               behaviour.nat_traversal,
+                               "aggressive": gateway.aggressive}
+    if profile.fixed.main_mode_only:
+        changes["aggressive"] = False
+        changes["accept_aggressive"] = False
+    if profile.fixed.pfs == "always":
+        changes["pfs"] = PfsPolicy.REQUIRED
+    return replace(behaviour, **changes)
+
+
+def _identity(kind: str, value: str, address: str) -> Identity:
+    id_type = ID_TYPE.get(kind, IdType.IPV4_ADDR)
+    return Identity(id_type, value or address)
+
+
+def peer_config(gateway: Gateway, peer: Gateway, profile: Profile, *,
+                peer_address_seen: str | None = None) -> PeerConfig:
+    """The engine configuration of one gateway facing ``peer``."""
+    phase1 = gateway.phase1 or profile.phase1
+    if profile.fixed.phase2_same_as_phase1:
+        lifetime = (gateway.phase2 or profile.phase2 or (ChildProposal(),))[0].lifetime_seconds
+        phase2 = derived_phase2(phase1, lifetime)
+    else:
+        phase2 = gateway.phase2 or profile.phase2
+    if profile.fixed.pfs == "always":
+        phase2 = tuple(p if p.pfs_group is not None else replace(p, pfs_group=phase1[0].group)
+                       for p in phase2)
+    if profile.fixed.identity == "wan-address":
+        identity = Identity(IdType.IPV4_ADDR, gateway.address)
+        peer_identity = Identity(IdType.IPV4_ADDR, peer.address)
+    else:
+        identity = _identity(gateway.identity_type, gateway.identity, gateway.address)
+        peer_identity = _identity(gateway.peer_identity_type, gateway.peer_identity,
+                                  peer_address_seen or peer.address)
+    auth_method = AuthMethod.PSK if gateway.auth is AuthKind.PSK else AuthMethod.RSA_SIG
+    phase1 = tuple(replace(p, auth_method=auth_method) if p.auth_method != auth_method else p
+                   for p in phase1)
+    return PeerConfig(
+        name=gateway.name,
+        address=gateway.address,
+        peer_address=peer_address_seen or peer.address,
+        identity=identity,
+        peer_identity=peer_identity,
+        psk=gateway.psk.encode() if gateway.psk is not None else None,
+        private_key_pem=gateway.private_key_pem.encode() if gateway.private_key_pem else None,
+        peer_public_key_pem=(gateway.peer_public_key_pem.encode()
+                             if gateway.peer_public_key_pem else None),
+        certificate_pem=gateway.certificate_pem.encode() if gateway.certificate_pem else None,
+        peer_ca_pem=gateway.ca_pem.encode() if gateway.ca_pem else None,
+        ike_proposals=phase1,
+        child_proposals=phase2,
+        local_selector=TrafficSelector(gateway.local_subnet) if gateway.local_subnet else None,
+        remote_selector=TrafficSelector(gateway.remote_subnet) if gateway.remote_subnet
+        else None,
+        behaviour=behaviour_for(gateway, profile),
+    )
+
+
+def peer_configs(scenario: Scenario, profiles: Mapping[str, Profile]) -> PeerPair:
+    """Both gateways' configurations, initiator first (NAT: see ikeviz.simulation)."""
+    for gateway in (scenario.left, scenario.right):
+        if gateway.profile not in profiles:
+            raise ConversionError(f"{gateway.name}: unknown profile {gateway.profile!r}")
+    first = scenario.gateway(scenario.initiator)
+    second = scenario.gateway(scenario.initiator.other)
+    # Behind a NAT (in front of the initiator), the responder sees the NAT's
+    # public address as its peer's.
+    seen = scenario.network.nat_public_address if scenario.network.nat else None
+    return PeerPair(
+        peer_config(first, second, profiles[first.profile]),
+        peer_config(second, first, profiles[second.profile], peer_address_seen=seen),
+        scenario.initiator,
+    )
