@@ -23,6 +23,7 @@ from pathlib import Path
 from ikeviz.protocol.config import Behaviour, ChildProposal, EspTransform, IkeProposal
 from ikeviz.protocol.vendor_ids import KNOWN_VENDOR_IDS
 from ikeviz.scenario import names
+from ikeviz.scenario.resources import profiles_dir as _bundled_profiles_dir
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ class Profile:
 #: The built-in profiles: ``resources/profiles`` next to the ``ikeviz`` package
 #: (the repository layout). ``IKEVIZ_PROFILES_DIR`` or the ``directory``
 #: argument of :func:`builtin_profiles` point elsewhere.
-PROFILES_DIR: Path = Path(__file__).resolve().parents[2] / "resources" / "profiles"
+PROFILES_DIR: Path = _bundled_profiles_dir()
 PROFILES_DIR_ENV = "IKEVIZ_PROFILES_DIR"
 
 #: The events a profile may give log lines for.
