@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from ikeviz import __version__
-from ikeviz.cli import inspect_cmd
+from ikeviz.cli import check_cmd, inspect_cmd, render_cmd
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ikeviz {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     inspect_cmd.add_parser(commands)
+    check_cmd.add_parsers(commands)
+    render_cmd.add_parser(commands)
     return parser
 
 

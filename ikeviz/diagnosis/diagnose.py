@@ -266,6 +266,13 @@ def _phase1_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
         fixes.append(Fix(initiator, f"set {_name(run, initiator)}'s {what}", "phase1.set",
                          (("index", max(failure.offer_index, 0)),
                           ("values", tuple(sorted(changes.items()))))))
+    else:
+        unsupported = [f for f in fields if f in ("encryption", "hash", "DH group") and not
+                       _supports(i_profile, f, getattr(mine, _P1_FIELDS[f]))]
+        fixes.append(Fix(initiator, f"{i_profile.product} does not support the "
+                         f"{', '.join(unsupported)} the other side requires "
+                         f"({', '.join(_p1_value_text(f, mine) for f in unsupported)}): "
+                         "change the other side", "none"))
     # On the responder: accept the initiator's proposal as offered.
     r_profile = run.profile(Role.RESPONDER)
     lifetime_only = fields == ["lifetime"]
