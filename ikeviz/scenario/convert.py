@@ -85,8 +85,15 @@ def behaviour_for(gateway: Gateway, profile: Profile) -> Behaviour:
     return replace(behaviour, **changes)
 
 
+def _address_id_type(address: str) -> int:
+    """ID_IPV4_ADDR or ID_IPV6_ADDR for a WAN address (RFC 2407 §4.6.2.2, §4.6.2.6)."""
+    return IdType.IPV6_ADDR if ":" in address else IdType.IPV4_ADDR
+
+
 def _identity(kind: str, value: str, address: str) -> Identity:
     id_type = ID_TYPE.get(kind, IdType.IPV4_ADDR)
+    if id_type in (IdType.IPV4_ADDR, IdType.IPV6_ADDR) and not value:
+        id_type = _address_id_type(address)
     return Identity(id_type, value or address)
 
 
@@ -103,8 +110,8 @@ def peer_config(gateway: Gateway, peer: Gateway, profile: Profile, *,
         phase2 = tuple(p if p.pfs_group is not None else replace(p, pfs_group=phase1[0].group)
                        for p in phase2)
     if profile.fixed.identity == "wan-address":
-        identity = Identity(IdType.IPV4_ADDR, gateway.address)
-        peer_identity = Identity(IdType.IPV4_ADDR, peer.address)
+        identity = Identity(_address_id_type(gateway.address), gateway.address)
+        peer_identity = Identity(_address_id_type(peer.address), peer.address)
     else:
         identity = _identity(gateway.identity_type, gateway.identity, gateway.address)
         peer_identity = _identity(gateway.peer_identity_type, gateway.peer_identity,
