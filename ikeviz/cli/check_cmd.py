@@ -92,8 +92,9 @@ def sequence_lines(run: ScenarioRun, product: str = "libreswan") -> list[str]:
         elif isinstance(event, MessageUnreadable) and event.label != "?":
             close_row()
             who = run.scenario.gateway(run.side_of(event.role)).name
+            likely = f" (likely: {event.likely})" if event.likely else ""
             rows.append([f"{event.time:8.3f}", "  x", f"{who} cannot use {event.label}: "
-                         f"{event.likely or event.reason}", "", ""])
+                         f"{event.reason}{likely}", "", ""])
     close_row()
     return [f"{time} s  {arrow}  {text:<54} [{left or '-'} | {right or '-'}]"
             for time, arrow, text, left, right in rows]
