@@ -147,7 +147,14 @@ def _name(run: ScenarioRun, side: Side) -> str:
 
 
 def _fill(template: str, values: dict[str, str]) -> str:
-    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
+    # str.format rules: {name} is a placeholder, {{ and }} are literal braces.
+    def one(match: re.Match[str]) -> str:
+        text = match.group(0)
+        if text in ("{{", "}}"):
+            return text[0]
+        return values.get(match.group(1), text)
+
+    return re.sub(r"\{\{|\}\}|\{(\w+)\}", one, template)
 
 
 def _logs(run: ScenarioRun, keys: dict[Side, str], values: dict[str, str]) -> tuple[
