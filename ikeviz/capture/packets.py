@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import BinaryIO, Final
 
-from ikeviz.capture.pcapfile import Frame, read_frames
+from ikeviz.capture.pcapfile import Frame, Record, read_records
 
 __all__ = [
     "FRAGMENT_EXPIRY_FRAMES",
@@ -30,6 +30,7 @@ __all__ = [
     "MAX_FRAGMENT_SETS",
     "MAX_REASSEMBLED",
     "FrameProblem",
+    "ReadCounter",
     "UdpDatagram",
     "build_ethernet",
     "build_ipv4_udp",
@@ -499,17 +500,67 @@ def udp_datagrams(
     end) are reported with the frame of the conflicting fragment or the set's first frame, so
     they may come after later datagrams. Never raises for any frame content.
     """
-    parser = _Parser(None if ports is None else frozenset(ports))
+    records = (
+        (f.number, f.timestamp_ns, f.link_type, f.data, f.original_length, f.file_offset)
+        for f in frames
+    )
+    return _udp_datagrams(records, ports, None)
+
+
+@dataclass(slots=True)
+class ReadCounter:
+    """How far :func:`read_udp_datagrams` got: the number of the last frame read."""
+
+    frames: int = 0
+
+
+def _udp_datagrams(
+    records: Iterable[Record], ports: Collection[int] | None, counter: ReadCounter | None
+) -> Iterator[UdpDatagram | FrameProblem]:
+    port_set = None if ports is None else frozenset(ports)
+    parser = _Parser(port_set)
     reassembler = parser.reassembler
-    for frame in frames:
-        reassembler.expire(frame.number, frame.timestamp_ns)
+    pending = reassembler._sets
+    for record in records:
+        number, timestamp_ns, link_type, data, _original, _offset = record
+        if counter is not None:
+            counter.frames = number
+        if pending:
+            reassembler.expire(number, timestamp_ns)
+            if reassembler.problems:
+                yield from reassembler.problems
+                reassembler.problems.clear()
+        # Fast path (speed only, same result): an untagged Ethernet frame with a sane IPv4
+        # header that carries no UDP, or an unfragmented, well-formed UDP datagram on none of
+        # ``ports``, is dropped here exactly as the full parse below would drop it, silently,
+        # without making a Frame.
+        if (
+            link_type == LINKTYPE_ETHERNET
+            and len(data) >= 34
+            and data[12] == 0x08
+            and data[13] == 0x00
+            and data[14] >> 4 == 4
+            and data[14] & 0x0F >= 5
+        ):
+            if data[23] != _PROTO_UDP:
+                continue
+            if port_set is not None and not data[20] & 0x3F and not data[21]:
+                header_length = (data[14] & 0x0F) * 4
+                total = data[16] << 8 | data[17]
+                udp = 14 + header_length
+                if header_length + 8 <= total <= len(data) - 14:
+                    sport = data[udp] << 8 | data[udp + 1]
+                    dport = data[udp + 2] << 8 | data[udp + 3]
+                    if sport not in port_set and dport not in port_set:
+                        continue
+        frame = Frame(*record)
         item: UdpDatagram | FrameProblem | None
         try:
             item = parser.frame(frame)
         except _Bad as bad:
-            item = FrameProblem(frame.number, bad.reason)
+            item = FrameProblem(number, bad.reason)
         except Exception as exc:  # a safety net: a bug must not stop the reading of a capture
-            item = FrameProblem(frame.number, f"internal error: {type(exc).__name__}: {exc}")
+            item = FrameProblem(number, f"internal error: {type(exc).__name__}: {exc}")
         if reassembler.problems:
             yield from reassembler.problems
             reassembler.problems.clear()
@@ -524,9 +575,14 @@ def read_udp_datagrams(
     *,
     ports: Collection[int] | None = (500, 4500),
     progress: Callable[[int, int], None] | None = None,
+    counter: ReadCounter | None = None,
 ) -> Iterator[UdpDatagram | FrameProblem]:
-    """:func:`udp_datagrams` of :func:`read_frames`: raises CaptureError for a broken container."""
-    return udp_datagrams(read_frames(source, progress=progress), ports=ports)
+    """:func:`udp_datagrams` of :func:`read_frames`: raises CaptureError for a broken container.
+
+    ``counter``, if given, is kept up to date with the number of the last frame read (every
+    frame, not only the UDP ones).
+    """
+    return _udp_datagrams(read_records(source, progress=progress), ports, counter)
 
 
 # --- builders (tests, pcap export) -----------------------------------------------------------

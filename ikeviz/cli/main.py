@@ -12,7 +12,14 @@ import sys
 from collections.abc import Sequence
 
 from ikeviz import __version__
-from ikeviz.cli import check_cmd, export_cmd, inspect_cmd, render_cmd, report_cmd
+from ikeviz.cli import (
+    check_cmd,
+    export_cmd,
+    import_cmd,
+    inspect_cmd,
+    render_cmd,
+    report_cmd,
+)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -31,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     render_cmd.add_parser(commands)
     export_cmd.add_parser(commands)
     report_cmd.add_parser(commands)
+    import_cmd.add_parser(commands)
     return parser
 
 
