@@ -159,7 +159,14 @@ class Behaviour:
     retransmit_timeout: float = 4.0
     retransmit_base: float = 1.8
     retransmit_tries: int = 5
+    # RFC 2408 §3.1: set the commit bit (QM1 as initiator, QM2 as responder; a
+    # responder also echoes an initiator's, as KAME racoon does). When QM2 carries it
+    # the responder sends a CONNECTED notify after QM3 and the initiator waits for it;
+    # when only QM1 did (a responder that ignores the bit) the initiator sends it.
     commit_bit: bool = False
+    # RFC 2409 §5.4 leaves open whether Aggressive Mode message 3 is encrypted;
+    # strongSwan sends it encrypted (HDR*, HASH_I [, NAT-D, NAT-D]).
+    encrypt_aggressive_3: bool = True
 
 
 @dataclass(frozen=True)
@@ -167,8 +174,14 @@ class PeerConfig:
     """Everything one gateway needs to negotiate (both roles).
 
     ``psk`` is the pre-shared key (bytes); ``private_key_pem`` and
-    ``peer_public_key_pem`` are for raw RSA keys; ``certificate_pem`` and
-    ``peer_ca_pem`` for certificates.
+    ``peer_public_key_pem`` are for raw RSA keys; ``certificate_pem`` (the own
+    certificate, optionally followed by intermediate CA certificates) and
+    ``peer_ca_pem`` (one or more trusted CA certificates) for certificates
+    (RFC 2409 §5.1 with CERT and CR payloads). With a certificate and a
+    signature method, the default ``identity`` becomes the certificate's
+    subject (ID_DER_ASN1_DN), as strongSwan does. ``now_epoch`` is the Unix
+    time at virtual time 0, against which certificate validity periods are
+    checked; None skips the date checks (the engine reads no clock).
     """
 
     name: str = "gateway"
@@ -187,3 +200,4 @@ class PeerConfig:
     local_selector: TrafficSelector | None = None
     remote_selector: TrafficSelector | None = None
     behaviour: Behaviour = field(default_factory=Behaviour)
+    now_epoch: int | None = None

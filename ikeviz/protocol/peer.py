@@ -11,9 +11,12 @@ The peer takes datagrams and a virtual time, and gives datagrams and events
     while (event := peer.next_event()) is not None: ...
 
 It implements RFC 2409 §5 (Main Mode with pre-shared keys and with RSA
-signatures), §5.5 (Quick Mode with and without PFS), §5.7 (Informational
-exchanges with HASH(1)), RFC 3947 (NAT-T: vendor ID, NAT-D, the float to port
-4500) and the way real gateways fail: a cleartext NO-PROPOSAL-CHOSEN before
+signatures, with raw keys or with X.509 certificates and CERT/CR payloads,
+§5.1), §5.4 (Aggressive Mode, both roles), §5.5 (Quick Mode with and without
+PFS, for ESP and AH, tunnel and transport mode, with the commit bit of RFC 2408
+§3.1), §5.7 (Informational exchanges with HASH(1)), RFC 3947 (NAT-T: vendor
+ID, NAT-D, the float to port 4500) and the way real gateways fail: a
+cleartext NO-PROPOSAL-CHOSEN before
 keys exist, an encrypted Informational after, an unreadable message 5 when the
 pre-shared keys differ. Every state change goes through the table in
 :mod:`ikeviz.protocol.states`; product differences come from
@@ -33,11 +36,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ikeviz.protocol import ciphers, dh, keyschedule, rsasig
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from ikeviz.protocol import certificates, ciphers, dh, keyschedule, rsasig
 from ikeviz.protocol.codec import (
     FLAG_COMMIT,
     FLAG_ENCRYPTION,
     HEADER_LENGTH,
+    Certificate,
+    CertificateRequest,
     Delete,
     Hash,
     Header,
@@ -60,6 +68,7 @@ from ikeviz.protocol.codec import (
 )
 from ikeviz.protocol.config import (
     ChildProposal,
+    Identity,
     IdentityCheck,
     IkeProposal,
     PeerConfig,
@@ -101,7 +110,10 @@ from ikeviz.protocol.proposals import (
 )
 from ikeviz.protocol.registry import (
     DOI,
+    AhTransformId,
+    AuthAlgorithm,
     AuthMethod,
+    CertEncoding,
     EncapsulationMode,
     EncryptionAlgorithm,
     ExchangeType,
@@ -130,6 +142,17 @@ RFC3947_VID = "RFC 3947 Negotiation of NAT-Traversal in the IKE"
 
 _SIGNATURE_METHODS = (AuthMethod.RSA_SIG,)
 
+# The Authentication Algorithm (RFC 2407 §4.5) each AH transform implies
+# (RFC 2407 §4.4.3, RFC 4868 §2, RFC 3566), for an offer that leaves it out.
+_AH_AUTH: dict[int, int] = {
+    AhTransformId.AH_MD5: AuthAlgorithm.HMAC_MD5,
+    AhTransformId.AH_SHA: AuthAlgorithm.HMAC_SHA,
+    AhTransformId.AH_SHA2_256: AuthAlgorithm.HMAC_SHA2_256,
+    AhTransformId.AH_SHA2_384: AuthAlgorithm.HMAC_SHA2_384,
+    AhTransformId.AH_SHA2_512: AuthAlgorithm.HMAC_SHA2_512,
+    AhTransformId.AH_AES_XCBC_MAC: AuthAlgorithm.AES_XCBC_MAC,
+}
+
 
 class PeerError(IkevizProtocolError):
     """A call the peer cannot honour in its state (a bug of the caller)."""
@@ -156,6 +179,7 @@ class _QuickMode:
     lifetime: int | None = None
     id_ci: Identification | None = None
     id_cr: Identification | None = None
+    commit: bool = False  # the commit bit is set in QM1 or QM2 (RFC 2408 §3.1)
 
 
 @dataclass
@@ -195,6 +219,10 @@ class _Phase1:
     nat_detected: bool = False
     remote_identity: str = ""
     peer_vendor_ids: tuple[str, ...] = ()
+    my_ident: Identification | None = None  # Aggressive Mode: IDii of AM1
+    peer_ident: Identification | None = None  # Aggressive Mode responder: IDii of AM1
+    cert_requests: tuple[bytes, ...] = ()  # CR authorities the peer sent (RFC 2408 §3.10)
+    peer_certificate: str = ""  # subject of the peer certificate that verified
 
 
 class Peer:
@@ -229,7 +257,10 @@ class Peer:
         self.p1.offered = sa
         self.p1.sai_b = encode_payload_body(sa)
         if self.config.behaviour.aggressive:
-            self._send_aggressive_1()
+            try:
+                self._send_aggressive_1()
+            except _Refusal as refusal:  # a configuration the peer cannot use
+                raise PeerError(refusal.reason) from refusal
             return
         payloads: list[Payload] = [sa, *self._vendor_ids()]
         self._transition(Input.START_MAIN, "initiate")
@@ -377,11 +408,12 @@ class Peer:
         if header.exchange_type == ExchangeType.INFORMATIONAL:
             return "INFO"
         if header.exchange_type == ExchangeType.QUICK_MODE:
-            return {State.WAIT_QM1: "QM1", State.WAIT_QM2: "QM2", State.WAIT_QM3: "QM3"}.get(
-                self.state, "QM"
-            )
+            return {State.WAIT_QM1: "QM1", State.WAIT_QM2: "QM2", State.WAIT_QM3: "QM3",
+                    State.WAIT_CONNECTED: "QM4"}.get(self.state, "QM")
         if header.exchange_type == ExchangeType.AGGRESSIVE:
-            return "AM1" if self.role is Role.RESPONDER else "AM2"
+            if self.role is Role.INITIATOR:
+                return "AM2"
+            return "AM3" if self.state is State.WAIT_AM3 else "AM1"
         return {
             State.WAIT_MM1: "MM1",
             State.WAIT_MM2: "MM2",
@@ -532,6 +564,11 @@ class Peer:
                        reason="unknown initiator cookie (another negotiation)")
             return
         if exchange == ExchangeType.INFORMATIONAL:
+            if (self.state is State.WAIT_CONNECTED and self.qm is not None
+                    and header.message_id == self.qm.message_id):
+                # RFC 2408 §3.1: the CONNECTED Informational carries the QM's message ID
+                self._on_qm4(message, data, source, destination)
+                return
             self._on_informational(message, data, source)
             return
         if self.role is Role.RESPONDER:
@@ -542,6 +579,7 @@ class Peer:
                 (State.WAIT_MM1, ExchangeType.IDENTITY_PROTECTION): self._on_mm1,
                 (State.WAIT_MM3, ExchangeType.IDENTITY_PROTECTION): self._on_mm3,
                 (State.WAIT_MM5, ExchangeType.IDENTITY_PROTECTION): self._on_mm5,
+                (State.WAIT_AM3, ExchangeType.AGGRESSIVE): self._on_aggressive_3,
                 (State.WAIT_QM1, ExchangeType.QUICK_MODE): self._on_qm1,
                 (State.WAIT_QM3, ExchangeType.QUICK_MODE): self._on_qm3,
             }
@@ -552,6 +590,7 @@ class Peer:
                 (State.WAIT_MM6, ExchangeType.IDENTITY_PROTECTION): self._on_mm6,
                 (State.WAIT_QM2, ExchangeType.QUICK_MODE): self._on_qm2,
                 (State.WAIT_AM2, ExchangeType.AGGRESSIVE): self._on_aggressive_2,
+                (State.WAIT_CONNECTED, ExchangeType.QUICK_MODE): self._on_qm4,
             }
         handler = handlers.get((self.state, ExchangeType(exchange)) if exchange in
                                ExchangeType._value2member_map_ else (self.state, ExchangeType.NONE))
@@ -581,25 +620,27 @@ class Peer:
             raise _Refusal("MM1", "the first payload of MM1 must be the SA (RFC 2409 §5)",
                            NotifyType.PAYLOAD_MALFORMED, cause="remote", encrypted=False)
         self._note_vendor_ids(message.payloads)
+        reply = self._choose_ike(sa, "MM1")
+        payloads: list[Payload] = [reply, *self._vendor_ids()]
+        self._transition(Input.MM1, "MM1 accepted")
+        self._send("MM2", ExchangeType.IDENTITY_PROTECTION, 0, payloads, request=False)
+
+    def _choose_ike(self, sa: SecurityAssociation, label: str) -> SecurityAssociation:
+        """Select a phase-1 offer (RFC 2409 §5) and build the reply SA, or refuse."""
         self.p1.offered = sa
         self.p1.sai_b = encode_payload_body(sa)
         choice = select_ike(sa, self.config.ike_proposals, self.config.behaviour)
         if choice.transform is None or choice.offer is None:
-            raise _phase1_refusal(choice.comparisons, choice.closest)
+            raise _phase1_refusal(choice.comparisons, choice.closest, label)
         self.p1.chosen = choice.offer
         self.p1.lifetime = choice.lifetime_seconds
         self._emit(ProposalChosen, phase=1, description=_ike_text(choice.offer),
                    lifetime_seconds=choice.lifetime_seconds)
-        reply = SecurityAssociation(
+        first = sa.proposals[0]
+        return SecurityAssociation(
             sa.doi, sa.situation,
-            (sa.proposals[0].__class__(
-                sa.proposals[0].number, sa.proposals[0].protocol_id, sa.proposals[0].spi,
-                (choice.transform,),
-            ),),
+            (first.__class__(first.number, first.protocol_id, first.spi, (choice.transform,)),),
         )
-        payloads: list[Payload] = [reply, *self._vendor_ids()]
-        self._transition(Input.MM1, "MM1 accepted")
-        self._send("MM2", ExchangeType.IDENTITY_PROTECTION, 0, payloads, request=False)
 
     def _on_mm3(
         self, message: Message, data: bytes, source: Address, destination: Address
@@ -614,8 +655,10 @@ class Peer:
         self.p1.dh = dh.generate(group, self._rng)
         self.p1.g_xr = self.p1.dh.public
         self.p1.nr_b = self._rng(NONCE_LENGTH)
+        self._note_cert_requests(message.payloads)
         natd = self._natd_check(message.payloads, source, destination)
-        payloads: list[Payload] = [KeyExchange(self.p1.g_xr), Nonce(self.p1.nr_b)]
+        payloads: list[Payload] = [KeyExchange(self.p1.g_xr), Nonce(self.p1.nr_b),
+                                   *self._cert_requests()]
         if natd:
             payloads += self._natd_payloads(source, destination)
         self._derive_phase1_keys()
@@ -666,9 +709,9 @@ class Peer:
                            cause="remote")
         self._check_identity(ident, "MM5", "IDii")
         expected = self._authenticate(payloads, ident, peer_is_initiator=True, label="MM5")
-        self.p1.remote_identity = ident.text()
+        self.p1.remote_identity = _ident_text(ident)
         my_id = self._own_identification()
-        auth_payloads = self._auth_payloads(my_id, own_is_initiator=False)
+        auth_payloads = self._auth_payloads(my_id, own_is_initiator=False, label="MM6")
         del expected
         self._transition(Input.MM5, "MM5 authenticated")
         self._send("MM6", ExchangeType.IDENTITY_PROTECTION, 0, [my_id, *auth_payloads],
@@ -701,7 +744,8 @@ class Peer:
         self.p1.dh = dh.generate(offer.group, self._rng)
         self.p1.g_xi = self.p1.dh.public
         self.p1.ni_b = self._rng(NONCE_LENGTH)
-        payloads: list[Payload] = [KeyExchange(self.p1.g_xi), Nonce(self.p1.ni_b)]
+        payloads: list[Payload] = [KeyExchange(self.p1.g_xi), Nonce(self.p1.ni_b),
+                                   *self._cert_requests()]
         if self._use_nat_t():
             payloads += self._natd_payloads(self.remote, self.local)
         self._transition(Input.MM2, "MM2 accepted")
@@ -716,6 +760,7 @@ class Peer:
         _check_ke(self.p1.chosen.group, ke.data, "MM4")
         self.p1.g_xr = ke.data
         self.p1.nr_b = nonce.data
+        self._note_cert_requests(message.payloads)
         if self._use_nat_t():
             self._natd_check(message.payloads, source, destination)
         self._derive_phase1_keys()
@@ -724,7 +769,8 @@ class Peer:
             self.local = Address(self.local.host, NAT_T_PORT)
             self.remote = Address(self.remote.host, NAT_T_PORT)
         my_id = self._own_identification()
-        payloads: list[Payload] = [my_id, *self._auth_payloads(my_id, own_is_initiator=True)]
+        payloads: list[Payload] = [my_id, *self._auth_payloads(my_id, own_is_initiator=True,
+                                                               label="MM5")]
         if self.config.behaviour.send_initial_contact:
             payloads.append(
                 Notification(DOI.IPSEC, ProtocolId.ISAKMP, NotifyType.INITIAL_CONTACT,
@@ -757,22 +803,29 @@ class Peer:
                            cause="remote")
         self._check_identity(ident, "MM6", "IDir")
         self._authenticate(payloads, ident, peer_is_initiator=False, label="MM6")
-        self.p1.remote_identity = ident.text()
+        self.p1.remote_identity = _ident_text(ident)
         self._transition(Input.MM6, "MM6 authenticated")
         self._phase1_established(self._own_identification())
         self._start_quick_mode()
 
-    # --- Aggressive Mode (RFC 2409 §5.4): only far enough to be refused or accepted ----
+    # --- Aggressive Mode (RFC 2409 §5.4) -----------------------------------------------
 
     def _send_aggressive_1(self) -> None:
+        """AM1: HDR, SA, KE, Ni, IDii [, CR] [, VID...] (RFC 2409 §5.4).
+
+        The KE is for the first proposal's group: Aggressive Mode cannot
+        negotiate the group (RFC 2409 §5.4), so every offer should carry the same.
+        """
         assert self.p1.offered is not None
         group = self.config.ike_proposals[0].group
         self.p1.dh = dh.generate(group, self._rng)
         self.p1.g_xi = self.p1.dh.public
         self.p1.ni_b = self._rng(NONCE_LENGTH)
+        my_id = self._own_identification()
+        self.p1.my_ident = my_id
         payloads: list[Payload] = [
-            self.p1.offered, KeyExchange(self.p1.g_xi), Nonce(self.p1.ni_b),
-            self._own_identification(), *self._vendor_ids(),
+            self.p1.offered, KeyExchange(self.p1.g_xi), Nonce(self.p1.ni_b), my_id,
+            *self._cert_requests(), *self._vendor_ids(),
         ]
         self._transition(Input.START_AGGRESSIVE, "initiate (Aggressive Mode)")
         self._send("AM1", ExchangeType.AGGRESSIVE, 0, payloads, request=True)
@@ -780,9 +833,11 @@ class Peer:
     def _on_aggressive_1(
         self, message: Message, data: bytes, source: Address, destination: Address
     ) -> None:
+        """AM1 -> AM2: HDR, SA, KE, Nr, IDir, [CERT,] HASH_R or SIG_R [, NAT-D, NAT-D]."""
         self.p1.icookie = message.header.icookie
         self.p1.rcookie = self._random_nonzero(8)
         self.remote = source
+        self.local = Address(self.config.address, destination.port)
         self._received("AM1", message, data, source)
         if not self.config.behaviour.accept_aggressive:
             raise _Refusal(
@@ -796,15 +851,143 @@ class Peer:
                 local="Identity Protection (Main Mode) (2)",
                 remote="Aggressive (4)",
             )
-        raise _Refusal("AM1", "Aggressive Mode responder is not implemented",
-                       NotifyType.UNSUPPORTED_EXCHANGE_TYPE, cause="local", encrypted=False)
+        payloads = message.payloads
+        sa = message.first(SecurityAssociation.TYPE)
+        if not isinstance(sa, SecurityAssociation) or payloads[0] is not sa:
+            raise _Refusal("AM1", "the first payload of AM1 must be the SA (RFC 2409 §5)",
+                           NotifyType.PAYLOAD_MALFORMED, cause="remote", encrypted=False)
+        self._note_vendor_ids(payloads)
+        self._note_cert_requests(payloads)
+        reply = self._choose_ike(sa, "AM1")
+        ke, nonce = _need_ke_nonce(payloads, "AM1")
+        assert self.p1.chosen is not None
+        group = self.p1.chosen.group
+        _check_ke(group, ke.data, "AM1")
+        ident = _first(payloads, Identification)
+        if ident is None:
+            raise _Refusal("AM1", "AM1 has no IDii payload (RFC 2409 §5.4)",
+                           NotifyType.PAYLOAD_MALFORMED, cause="remote", encrypted=False)
+        self._check_identity(ident, "AM1", "IDii")
+        self.p1.peer_ident = ident
+        self.p1.g_xi = ke.data
+        self.p1.ni_b = nonce.data
+        self.p1.dh = dh.generate(group, self._rng)
+        self.p1.g_xr = self.p1.dh.public
+        self.p1.nr_b = self._rng(NONCE_LENGTH)
+        self._derive_phase1_keys()
+        my_id = self._own_identification()
+        self.p1.my_ident = my_id
+        out: list[Payload] = [
+            reply, KeyExchange(self.p1.g_xr), Nonce(self.p1.nr_b), my_id,
+            *self._auth_payloads(my_id, own_is_initiator=False, label="AM2"),
+            *self._cert_requests(), *self._vendor_ids(),
+        ]
+        if self._use_nat_t():
+            # RFC 3947 §3.2: NAT-D in the second and third Aggressive Mode messages
+            out += self._natd_payloads(source, destination)
+        self._transition(Input.AM1, "AM1 accepted")
+        # AM2 expects AM3: retransmitted until it comes (as charon does), and sent
+        # again for a retransmitted AM1.
+        self._send("AM2", ExchangeType.AGGRESSIVE, 0, out, request=True)
+        assert self._outgoing is not None
+        self._last_response = self._outgoing.datagram
 
     def _on_aggressive_2(
         self, message: Message, data: bytes, source: Address, destination: Address
     ) -> None:
+        """AM2 -> AM3: HDR*, HASH_I or [CERT,] SIG_I [, NAT-D, NAT-D] (RFC 2409 §5.4)."""
         self._received("AM2", message, data, source)
-        raise _Refusal("AM2", "Aggressive Mode initiator completion is not implemented",
-                       NotifyType.UNSUPPORTED_EXCHANGE_TYPE, cause="local", encrypted=False)
+        if message.header.encrypted:
+            raise _Refusal("AM2", "AM2 must not be encrypted (RFC 2409 §5.4)",
+                           NotifyType.INVALID_FLAGS, cause="remote", encrypted=False)
+        payloads = message.payloads
+        sa = message.first(SecurityAssociation.TYPE)
+        if not isinstance(sa, SecurityAssociation):
+            raise _Refusal("AM2", "AM2 has no SA payload", NotifyType.PAYLOAD_MALFORMED,
+                           cause="remote", encrypted=False)
+        assert self.p1.offered is not None and self.p1.dh is not None
+        transform, why = check_ike_reply(sa, self.p1.offered)
+        if transform is None:
+            raise _Refusal("AM2", f"the responder's choice is not acceptable: {why}",
+                           NotifyType.NO_PROPOSAL_CHOSEN, cause="remote", encrypted=False,
+                           payload="SA")
+        self.p1.rcookie = message.header.rcookie
+        self._note_vendor_ids(payloads)
+        self._note_cert_requests(payloads)
+        offer = parse_ike_transform(sa.proposals[0].transforms[0])
+        if offer.group != self.p1.dh.group.number:
+            raise _Refusal(
+                "AM2", "the responder chose another DH group than the one of our KE "
+                "(Aggressive Mode cannot negotiate it, RFC 2409 §5.4)",
+                NotifyType.NO_PROPOSAL_CHOSEN, cause="remote", encrypted=False,
+                payload="SA", field="DH group",
+                local=describe(GroupDescription, self.p1.dh.group.number),
+                remote=describe(GroupDescription, offer.group),
+            )
+        self.p1.chosen = offer
+        self.p1.lifetime = offer.lifetime_seconds
+        self._emit(ProposalChosen, phase=1, description=_ike_text(offer),
+                   lifetime_seconds=offer.lifetime_seconds)
+        ke, nonce = _need_ke_nonce(payloads, "AM2")
+        _check_ke(offer.group, ke.data, "AM2")
+        self.p1.g_xr = ke.data
+        self.p1.nr_b = nonce.data
+        natd = self._natd_check(payloads, source, destination)
+        self._derive_phase1_keys()
+        ident = _first(payloads, Identification)
+        if ident is None:
+            raise _Refusal("AM2", "AM2 has no IDir payload", NotifyType.PAYLOAD_MALFORMED,
+                           cause="remote")
+        self._check_identity(ident, "AM2", "IDir")
+        self._authenticate(payloads, ident, peer_is_initiator=False, label="AM2")
+        self.p1.remote_identity = _ident_text(ident)
+        self._outgoing = None
+        my_id = self.p1.my_ident
+        assert my_id is not None
+        out: list[Payload] = self._auth_payloads(my_id, own_is_initiator=True, label="AM3")
+        if natd:
+            out += self._natd_payloads(source, destination)
+        self._transition(Input.AM2, "AM2 authenticated")
+        self._send("AM3", ExchangeType.AGGRESSIVE, 0, out, request=False,
+                   encrypt=self.config.behaviour.encrypt_aggressive_3)
+        if self.p1.nat_detected:
+            # RFC 3947 §4: with a NAT, everything after Aggressive Mode goes to port 4500.
+            self.local = Address(self.local.host, NAT_T_PORT)
+            self.remote = Address(self.remote.host, NAT_T_PORT)
+        self._phase1_established(my_id)
+        self._start_quick_mode()
+
+    def _on_aggressive_3(
+        self, message: Message, data: bytes, source: Address, destination: Address
+    ) -> None:
+        """AM3 (encrypted as strongSwan sends it, or not): verify HASH_I or SIG_I."""
+        payloads: tuple[Payload, ...]
+        if message.header.encrypted:
+            result = self._decrypt(message)
+            if result is None:
+                self._received("AM3", message, data, source)
+                self._emit(MessageUnreadable, label="AM3", data=data,
+                           reason="AM3 does not decrypt to valid payloads",
+                           likely="the two pre-shared keys differ")
+                raise _Refusal("AM3", "AM3 could not be decrypted",
+                               NotifyType.PAYLOAD_MALFORMED, cause="unknown",
+                               payload="HDR*", field="encrypted payloads")
+            payloads, plaintext, iv = result
+            self._received("AM3", message, data, source, payloads, plaintext, iv)
+        else:
+            payloads = message.payloads
+            self._received("AM3", message, data, source)
+        self._outgoing = None
+        self._natd_check(payloads, source, destination)
+        if self.p1.nat_detected:
+            self.remote = source
+            self.local = Address(self.config.address, destination.port)
+        ident = self.p1.peer_ident
+        assert ident is not None and self.p1.my_ident is not None
+        self._authenticate(payloads, ident, peer_is_initiator=True, label="AM3")
+        self.p1.remote_identity = _ident_text(ident)
+        self._transition(Input.AM3, "AM3 authenticated")
+        self._phase1_established(self.p1.my_ident)
 
     # --- phase-1 helpers -----------------------------------------------------------
 
@@ -867,20 +1050,86 @@ class Peer:
         self.p1.iv = keys.iv_chain()
         self._emit(KeysDerived, step="phase-1 keys", derivations=keys.derivations)
 
-    def _own_identification(self) -> Identification:
-        return identification_payload(self.config.identity.id_type,
-                                      self.config.identity.value or self.config.address)
+    def _uses_signatures(self) -> bool:
+        """Whether phase 1 authenticates with signatures (the chosen method, or the
+        first offered one before a choice: Aggressive Mode's AM1)."""
+        chosen = self.p1.chosen or self.config.ike_proposals[0]
+        return chosen.auth_method in _SIGNATURE_METHODS
 
-    def _auth_payloads(self, my_id: Identification, *, own_is_initiator: bool) -> list[Payload]:
+    def _own_certificates(self) -> list[x509.Certificate]:
+        pem = self.config.certificate_pem
+        if pem is None:
+            return []
+        try:
+            return certificates.load_certificates(pem)
+        except certificates.CertificateProblem as exc:
+            raise _Refusal(self._waiting_label(), f"own certificate unusable: {exc.reason}",
+                           NotifyType.AUTHENTICATION_FAILED, cause="local",
+                           payload="CERT") from exc
+
+    def _own_identification(self) -> Identification:
+        identity = self.config.identity
+        if (identity == Identity() and self.config.certificate_pem is not None
+                and self._uses_signatures()):
+            # strongSwan's default with a certificate: its subject (RFC 4945 §3.1)
+            own = self._own_certificates()[0]
+            return Identification(IdType.DER_ASN1_DN, 0, 0, certificates.subject_der(own))
+        try:
+            return identification_payload(identity.id_type,
+                                          identity.value or self.config.address)
+        except ValueError as exc:
+            raise _Refusal(self._waiting_label(), f"own identity unusable: {exc}",
+                           NotifyType.AUTHENTICATION_FAILED, cause="local",
+                           payload="ID") from exc
+
+    def _cert_requests(self) -> list[Payload]:
+        """CR payloads naming the trusted CAs (RFC 2408 §3.10), as strongSwan sends them
+        in MM3/MM4 (and AM1/AM2): encoding 4, authority = the CA's subject DN."""
+        pem = self.config.peer_ca_pem
+        if pem is None or not self._uses_signatures():
+            return []
+        try:
+            anchors = certificates.load_certificates(pem)
+        except certificates.CertificateProblem:
+            return []
+        return [CertificateRequest(CertEncoding.X509_SIGNATURE, certificates.subject_der(ca))
+                for ca in anchors]
+
+    def _note_cert_requests(self, payloads: Sequence[Payload]) -> None:
+        self.p1.cert_requests += tuple(
+            p.authority for p in payloads if isinstance(p, CertificateRequest)
+        )
+
+    def _auth_payloads(
+        self, my_id: Identification, *, own_is_initiator: bool, label: str
+    ) -> list[Payload]:
+        """HASH_I/HASH_R, or [CERT...,] SIG_I/SIG_R (RFC 2409 §5, §5.1, §5.4)."""
         value = self._auth_hash(encode_payload_body(my_id), initiator=own_is_initiator)
-        assert self.p1.chosen is not None
-        if self.p1.chosen.auth_method in _SIGNATURE_METHODS:
-            if self.config.private_key_pem is None:
-                raise _Refusal("MM5" if own_is_initiator else "MM6",
-                               "RSA signature authentication needs a private key",
-                               NotifyType.AUTHENTICATION_FAILED, cause="local")
-            return [Signature(rsasig.sign(self.config.private_key_pem, value))]
-        return [Hash(value)]
+        if not self._uses_signatures():
+            return [Hash(value)]
+        private = self.config.private_key_pem
+        if private is None:
+            raise _Refusal(label, "RSA signature authentication needs a private key",
+                           NotifyType.AUTHENTICATION_FAILED, cause="local")
+        out: list[Payload] = []
+        own = self._own_certificates()
+        if own:
+            key = own[0].public_key()
+            if not isinstance(key, rsa.RSAPublicKey) or not rsasig.same_key(
+                private, key
+            ):
+                raise _Refusal(label, "the private key is not the one of the own certificate",
+                               NotifyType.AUTHENTICATION_FAILED, cause="local",
+                               payload="CERT", field="public key")
+            # RFC 2408 §3.9: the end-entity certificate first, then any intermediates
+            out += [Certificate(CertEncoding.X509_SIGNATURE, certificates.certificate_der(c))
+                    for c in own]
+        try:
+            signature = rsasig.sign(private, value)
+        except rsasig.RsaSignatureError as exc:
+            raise _Refusal(label, f"cannot sign: {exc}", NotifyType.AUTHENTICATION_FAILED,
+                           cause="local") from exc
+        return [*out, Signature(signature)]
 
     def _auth_hash(self, id_b: bytes, *, initiator: bool) -> bytes:
         """HASH_I or HASH_R (RFC 2409 §5)."""
@@ -907,18 +1156,17 @@ class Peer:
         """Check HASH_I/HASH_R or SIG_I/SIG_R of the peer (RFC 2409 §5, §5.1)."""
         expected = self._auth_hash(encode_payload_body(ident), initiator=peer_is_initiator)
         name = "HASH_I" if peer_is_initiator else "HASH_R"
-        assert self.p1.chosen is not None
-        if self.p1.chosen.auth_method in _SIGNATURE_METHODS:
+        if self._uses_signatures():
             sig = _first(payloads, Signature)
             if sig is None:
                 raise _Refusal(label, f"{label} has no SIG payload",
                                NotifyType.PAYLOAD_MALFORMED, cause="remote")
-            if self.config.peer_public_key_pem is None or not rsasig.verify(
-                self.config.peer_public_key_pem, expected, sig.data
-            ):
-                raise _Refusal(label, f"SIG_{name[-1]} does not verify with the peer's "
-                               "public key", NotifyType.INVALID_SIGNATURE, cause="unknown",
-                               payload="SIG")
+            key, whose = self._peer_signature_key(payloads, ident, label)
+            if key is None or not rsasig.verify_with_key(key, expected, sig.data):
+                raise _Refusal(label, f"SIG_{name[-1]} does not verify with {whose}",
+                               NotifyType.INVALID_SIGNATURE, cause="unknown",
+                               payload="SIG", field=f"SIG_{name[-1]}", local=whose,
+                               remote=sig.data[:16].hex() + "...")
             return expected
         got = _first(payloads, Hash)
         if got is None:
@@ -937,13 +1185,66 @@ class Peer:
             )
         return expected
 
+    def _peer_signature_key(
+        self, payloads: Sequence[Payload], ident: Identification, label: str
+    ) -> tuple[rsa.RSAPublicKey | None, str]:
+        """The key to check the peer's SIG with, and whose it is (RFC 2409 §5.1).
+
+        A CERT payload is verified against the trusted CAs (``peer_ca_pem``):
+        the path, the dates (``now_epoch``) and that the ID is the
+        certificate's; without one, the configured raw public key is used.
+        """
+        certs = [p for p in payloads if isinstance(p, Certificate)]
+        x509_certs = [c.data for c in certs if c.encoding == CertEncoding.X509_SIGNATURE]
+        config = self.config
+        if certs and config.peer_ca_pem is not None:
+            if not x509_certs:
+                encodings = ", ".join(describe(CertEncoding, c.encoding) for c in certs)
+                raise _Refusal(label, f"the peer's certificate encoding is not supported: "
+                               f"{encodings}", NotifyType.CERT_TYPE_UNSUPPORTED,
+                               cause="remote", payload="CERT", field="certificate encoding",
+                               local=describe(CertEncoding, CertEncoding.X509_SIGNATURE),
+                               remote=encodings)
+            now = None if config.now_epoch is None else config.now_epoch + self._now
+            try:
+                peer = certificates.verify_peer_certificate(x509_certs, config.peer_ca_pem, now)
+                certificates.check_identity(peer.certificate, ident.id_type, ident.data)
+            except certificates.CertificateProblem as exc:
+                raise _Refusal(label, exc.reason, exc.notify, cause="unknown", payload="CERT",
+                               field=exc.field, local=exc.local, remote=exc.remote) from exc
+            self.p1.peer_certificate = peer.subject
+            return peer.public_key, f"the public key of the certificate {peer.subject}"
+        if config.peer_public_key_pem is not None:
+            try:
+                key = rsasig.load_public_key(config.peer_public_key_pem)
+            except rsasig.RsaSignatureError:
+                return None, "the configured peer public key (unreadable)"
+            return key, "the peer's public key"
+        if config.peer_ca_pem is not None:
+            raise _Refusal(label, f"{label} has no CERT payload and no public key of the peer "
+                           "is configured", NotifyType.CERTIFICATE_UNAVAILABLE, cause="remote",
+                           payload="CERT", field="certificate", remote="none")
+        return None, "the peer's public key (none configured)"
+
     def _check_identity(self, ident: Identification, label: str, name: str) -> None:
         expected = self.config.peer_identity
         check = self.config.behaviour.identity_check
         if expected is None or check is IdentityCheck.NONE:
             return
-        value = expected.value or self.config.peer_address
-        same_value = ident.text() == value
+        if expected.id_type == IdType.DER_ASN1_DN:
+            if not expected.value:
+                return  # any DN: the certificate binds it (RFC 4945 §3.1)
+            try:
+                wanted = identification_payload(expected.id_type, expected.value).data
+            except ValueError as exc:
+                raise _Refusal(label, f"configured remote identity unusable: {exc}",
+                               NotifyType.AUTHENTICATION_FAILED, cause="local",
+                               payload=name) from exc
+            same_value = certificates.same_dn(ident.data, wanted)
+            value = certificates.dn_text(wanted)
+        else:
+            value = expected.value or self.config.peer_address
+            same_value = ident.text() == value
         same_type = ident.id_type == expected.id_type
         if same_value and (same_type or check is IdentityCheck.VALUE):
             return
@@ -956,7 +1257,7 @@ class Peer:
             payload=name,
             field="identification",
             local=f"{describe(IdType, expected.id_type)} {value}",
-            remote=f"{describe(IdType, ident.id_type)} {ident.text()}",
+            remote=f"{describe(IdType, ident.id_type)} {_ident_text(ident)}",
         )
 
     def _phase1_established(self, my_id: Identification) -> None:
@@ -976,7 +1277,7 @@ class Peer:
             skeyid_a=keys.skeyid_a,
             skeyid_e=keys.skeyid_e,
             encryption_key=keys.encryption_key,
-            local_identity=my_id.text(),
+            local_identity=_ident_text(my_id),
             remote_identity=self.p1.remote_identity,
         )
 
@@ -1016,7 +1317,8 @@ class Peer:
                                       encode_payloads(after), trace=trace)
         self._emit(KeysDerived, step="HASH(1)", derivations=tuple(trace))
         self._transition(Input.START_QUICK, "phase 1 established")
-        flags = FLAG_COMMIT if self.config.behaviour.commit_bit else 0
+        qm.commit = self.config.behaviour.commit_bit
+        flags = FLAG_COMMIT if qm.commit else 0
         self._send("QM1", ExchangeType.QUICK_MODE, qm.message_id, [Hash(hash1), *after],
                    request=True, encrypt=True, flags=flags)
 
@@ -1048,6 +1350,11 @@ class Peer:
             return
         payloads, after = result
         qm = _QuickMode(message.header.message_id)
+        # RFC 2408 §3.1: the initiator's commit bit, or our own (set in QM2)
+        qm.commit = message.header.commit or self.config.behaviour.commit_bit
+        if self.p1.nat_detected:
+            self.remote = source  # after Aggressive Mode, the first message on port 4500
+            self.local = Address(self.config.address, destination.port)
         self.qm = qm
         trace: list[keyschedule.Derivation] = []
         expected = keyschedule.qm_hash_1(self._hash_alg, keys.skeyid_a, qm.message_id, after,
@@ -1127,7 +1434,7 @@ class Peer:
         self._derive_child_keys()
         self._transition(Input.QM1, "QM1 accepted")
         self._send("QM2", ExchangeType.QUICK_MODE, qm.message_id, [Hash(hash2), *reply],
-                   request=False, encrypt=True)
+                   request=False, encrypt=True, flags=FLAG_COMMIT if qm.commit else 0)
 
     def _check_selectors(self, qm: _QuickMode) -> None:
         """Compare the proxy identities with the configured ones (RFC 2409 §5.5)."""
@@ -1219,8 +1526,22 @@ class Peer:
                                       qm.nr_b, trace=trace)
         self._emit(KeysDerived, step="HASH(3)", derivations=tuple(trace))
         self._derive_child_keys()
+        if message.header.commit:
+            # RFC 2408 §3.1: the responder set the commit bit (or echoed ours, as KAME
+            # racoon does): wait for its CONNECTED notify before using the SA. QM3 is
+            # sent again until it comes (the RFC's hint for a lost final message).
+            qm.commit = True
+            self._send("QM3", ExchangeType.QUICK_MODE, qm.message_id, [Hash(hash3)],
+                       request=True, encrypt=True, flags=FLAG_COMMIT)
+            self._transition(Input.QM2_COMMIT, "QM2 accepted, commit bit set: waiting for "
+                             "CONNECTED")
+            return
         self._send("QM3", ExchangeType.QUICK_MODE, qm.message_id, [Hash(hash3)],
                    request=False, encrypt=True)
+        if qm.commit:
+            # Only we set the bit (the responder ignores it, as strongSwan and Libreswan
+            # do): RFC 2408 §3.1 makes the entity that set it send CONNECTED.
+            self._send_connected()
         self._transition(Input.QM2, "QM2 accepted")
         self._phase2_established()
 
@@ -1242,14 +1563,91 @@ class Peer:
         if got.data != expected:
             raise _Refusal("QM3", "HASH(3) does not match: integrity check failed",
                            NotifyType.INVALID_HASH_INFORMATION, cause="unknown", phase=2)
+        if qm.commit:
+            self._send_connected()
         self._transition(Input.QM3, "QM3 accepted")
+        self._phase2_established()
+
+    def _send_connected(self) -> None:
+        """QM4: HDR*, HASH, N(CONNECTED) with the Quick Mode's message ID (RFC 2408 §3.1).
+
+        Sent by the entity that set the commit bit: the responder after QM3
+        when QM2 carries it (its own or the initiator's, echoed), or the
+        initiator after QM3 when only QM1 had it (a responder that ignores the bit).
+
+        RFC 2408 §3.1 asks for an Informational exchange carrying the message
+        ID of the phase-2 negotiation; its HASH is the Informational HASH(1)
+        of RFC 2409 §5.7, prf(SKEYID_a, M-ID | N), which KAME racoon calls
+        HASH(4). Its IV continues the Quick Mode's chain (same message ID).
+        """
+        keys, qm = self.p1.keys, self.qm
+        assert keys is not None and qm is not None
+        own_spi = qm.spi_r if self.role is Role.RESPONDER else qm.spi_i
+        notify = Notification(DOI.IPSEC, qm.chosen_protocol, NotifyType.CONNECTED, own_spi)
+        trace: list[keyschedule.Derivation] = []
+        digest = keyschedule.informational_hash(self._hash_alg, keys.skeyid_a, qm.message_id,
+                                                encode_payloads([notify]), trace=trace)
+        self._emit(KeysDerived, step="HASH(4)", derivations=tuple(trace))
+        self._send("QM4", ExchangeType.INFORMATIONAL, qm.message_id, [Hash(digest), notify],
+                   request=False, encrypt=True)
+        self._emit(NotifySent, notify_type=NotifyType.CONNECTED, encrypted=True,
+                   at="QM3" if self.role is Role.RESPONDER else "QM2")
+
+    def _on_qm4(
+        self, message: Message, data: bytes, source: Address, destination: Address
+    ) -> None:
+        """The responder's CONNECTED (RFC 2408 §3.1): as an Informational, or as a fourth
+        Quick Mode message (KAME racoon's "HDR*, HASH(4), N"); the hash is the same."""
+        keys, qm = self.p1.keys, self.qm
+        assert keys is not None and qm is not None
+        if message.header.message_id != qm.message_id:
+            self._emit(MessageUnreadable, label="QM4", data=data,
+                       reason="Quick Mode message with another message ID")
+            return
+        result = self._qm_decrypt(message, data, source, "QM4")
+        if result is None:
+            return
+        payloads, after = result
+        trace: list[keyschedule.Derivation] = []
+        expected = keyschedule.informational_hash(self._hash_alg, keys.skeyid_a,
+                                                  qm.message_id, after, trace=trace)
+        self._emit(KeysDerived, step="HASH(4)", derivations=tuple(trace))
+        got = payloads[0]
+        assert isinstance(got, Hash)
+        if got.data != expected:
+            raise _Refusal("QM4", "the HASH of the CONNECTED message does not match",
+                           NotifyType.INVALID_HASH_INFORMATION, cause="unknown", phase=2,
+                           payload="HASH", field="HASH(4)", local=expected.hex(),
+                           remote=got.data.hex())
+        notifies = [p for p in payloads if isinstance(p, Notification)]
+        for notify in notifies:
+            if notify.notify_type != NotifyType.CONNECTED:
+                self._on_notify(notify, True)
+                if self.state is State.FAILED:
+                    return
+        if not any(n.notify_type == NotifyType.CONNECTED for n in notifies):
+            self._emit(MessageUnreadable, label="QM4", data=data,
+                       reason="a message of the Quick Mode exchange without CONNECTED")
+            return
+        self._emit(NotifyReceived, notify_type=NotifyType.CONNECTED, encrypted=True, at="QM3")
+        self._outgoing = None
+        self._transition(Input.CONNECTED, "CONNECTED received")
         self._phase2_established()
 
     def _derive_child_keys(self) -> None:
         keys, qm = self.p1.keys, self.qm
         assert keys is not None and qm is not None
-        enc_len = ciphers.esp_encryption_key_length(qm.chosen_transform, qm.chosen_key_length)
-        integ_len = ciphers.esp_integrity_key_length(qm.chosen_auth)
+        if qm.chosen_protocol == ProtocolId.IPSEC_AH:
+            # RFC 2409 §5.5 / RFC 2407 §4.4.3: AH has an integrity key only, the size
+            # of its Authentication Algorithm's key (AH_SHA: HMAC-SHA1, 20 bytes).
+            enc_len = 0
+            integ_len = ciphers.esp_integrity_key_length(
+                qm.chosen_auth if qm.chosen_auth is not None
+                else _AH_AUTH.get(qm.chosen_transform))
+        else:
+            enc_len = ciphers.esp_encryption_key_length(qm.chosen_transform,
+                                                        qm.chosen_key_length)
+            integ_len = ciphers.esp_integrity_key_length(qm.chosen_auth)
         self.child_keys = keyschedule.child_sa_keys(
             self._hash_alg, keys.skeyid_d, qm.chosen_protocol, qm.spi_i, qm.spi_r, qm.ni_b,
             qm.nr_b, enc_len, integ_len, qm.g_qm_xy,
@@ -1266,7 +1664,7 @@ class Peer:
             message_id=qm.message_id,
             protocol=qm.chosen_protocol,
             transform=_child_text(qm.chosen_transform, qm.chosen_key_length, qm.chosen_auth,
-                                  qm.pfs_group),
+                                  qm.pfs_group, qm.chosen_protocol),
             encapsulation=qm.encapsulation,
             pfs_group=qm.pfs_group,
             lifetime_seconds=qm.lifetime,
@@ -1374,7 +1772,7 @@ class Peer:
         """The last message this peer sent, which a notify now answers."""
         return self._outgoing.label if self._outgoing is not None else {
             State.WAIT_MM3: "MM2", State.WAIT_MM5: "MM4", State.WAIT_QM1: "MM6",
-            State.WAIT_QM3: "QM2",
+            State.WAIT_QM3: "QM2", State.WAIT_AM3: "AM2", State.WAIT_CONNECTED: "QM3",
         }.get(self.state, self.state.name)
 
     # --- failing -------------------------------------------------------------------
@@ -1447,12 +1845,12 @@ class _Refusal(Exception):
 
 
 def _phase1_refusal(
-    comparisons: Sequence[Comparison], closest: Comparison | None
+    comparisons: Sequence[Comparison], closest: Comparison | None, at: str = "MM1"
 ) -> _Refusal:
     details = tuple((m.field, m.offered, m.local) for m in closest.mismatches) if closest else ()
     first = closest.mismatches[0] if closest and closest.mismatches else None
     return _Refusal(
-        "MM1",
+        at,
         "no acceptable phase-1 proposal: " + (
             ", ".join(f"{m.field} {m.offered} offered, {m.local} configured"
                       for m in closest.mismatches) if closest else "nothing offered"),
@@ -1541,10 +1939,13 @@ def _ike_text(offer: IkeProposal) -> str:
 
 
 def _child_text(transform: int, key_length: int | None, auth: int | None,
-                pfs: int | None) -> str:
-    from ikeviz.protocol.registry import AuthAlgorithm, EspTransformId
+                pfs: int | None, protocol: int = ProtocolId.IPSEC_ESP) -> str:
+    from ikeviz.protocol.registry import EspTransformId
 
-    parts = [describe(EspTransformId, transform) + (f" {key_length} bits" if key_length else "")]
+    table: type[AhTransformId] | type[EspTransformId] = (
+        AhTransformId if protocol == ProtocolId.IPSEC_AH else EspTransformId
+    )
+    parts = [describe(table, transform) + (f" {key_length} bits" if key_length else "")]
     parts.append(describe(AuthAlgorithm, auth) if auth is not None else "no authentication")
     parts.append(f"PFS {describe(GroupDescription, pfs)}" if pfs is not None else "no PFS")
     return ", ".join(parts)
@@ -1555,9 +1956,17 @@ def identification_payload(id_type: int, value: str) -> Identification:
     if id_type in (IdType.IPV4_ADDR, IdType.IPV6_ADDR):
         return Identification(id_type, 0, 0, ipaddress.ip_address(value).packed)
     if id_type == IdType.DER_ASN1_DN:
+        # hex DER, or a DN in strongSwan's order ("C=CH, O=Lab, CN=gw")
         return Identification(id_type, 0, 0, bytes.fromhex(value) if _is_hex(value)
-                              else value.encode())
+                              else certificates.dn_der(value))
     return Identification(id_type, 0, 0, value.encode())
+
+
+def _ident_text(ident: Identification) -> str:
+    """An ID as people read it; a DN as strongSwan prints it."""
+    if ident.id_type == IdType.DER_ASN1_DN:
+        return certificates.dn_text(ident.data)
+    return ident.text()
 
 
 def _is_hex(value: str) -> bool:

@@ -49,7 +49,11 @@ def load_public_key(pem: bytes) -> rsa.RSAPublicKey:
 
 def sign(private_pem: bytes, digest: bytes) -> bytes:
     """SIG_x = RSA private operation on the type-1 padded HASH_x (RFC 2409 §5.1)."""
-    key = load_private_key(private_pem)
+    return sign_with_key(load_private_key(private_pem), digest)
+
+
+def sign_with_key(key: rsa.RSAPrivateKey, digest: bytes) -> bytes:
+    """:func:`sign` with a loaded key (RFC 2409 §5.1)."""
     numbers = key.private_numbers()
     size = (key.key_size + 7) // 8
     message = _pad_type1(digest, size)
@@ -59,7 +63,11 @@ def sign(private_pem: bytes, digest: bytes) -> bytes:
 
 def verify(public_pem: bytes, digest: bytes, signature: bytes) -> bool:
     """True if ``signature`` is SIG_x of ``digest`` under the public key (RFC 2409 §5.1)."""
-    key = load_public_key(public_pem)
+    return verify_with_key(load_public_key(public_pem), digest, signature)
+
+
+def verify_with_key(key: rsa.RSAPublicKey, digest: bytes, signature: bytes) -> bool:
+    """:func:`verify` with a loaded key, e.g. a certificate's (RFC 2409 §5.1)."""
     numbers = key.public_numbers()
     size = (key.key_size + 7) // 8
     if len(signature) != size:
@@ -72,3 +80,10 @@ def verify(public_pem: bytes, digest: bytes, signature: bytes) -> bool:
         return recovered == _pad_type1(digest, size)
     except RsaSignatureError:
         return False
+
+
+def same_key(private_pem: bytes, public_key: rsa.RSAPublicKey) -> bool:
+    """True if the private key is the one of ``public_key`` (e.g. a certificate's)."""
+    return load_private_key(private_pem).public_key().public_numbers() == (
+        public_key.public_numbers()
+    )

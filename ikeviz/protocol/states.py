@@ -46,6 +46,9 @@ class State(Enum):
     # Aggressive Mode, initiator (RFC 2409 §5.4)
     WAIT_AM2 = StateNames("STATE_AGGR_I1", "AG_INIT_EXCH", "CONNECTING",
                           "sent AM1 (SA, KE, Ni, IDii), expecting AM2")
+    # Aggressive Mode, responder: it starts in WAIT_MM1 and takes AM1 there
+    WAIT_AM3 = StateNames("STATE_AGGR_R1", "AG_INIT_EXCH", "CONNECTING",
+                          "sent AM2 (SA, KE, Nr, IDir, HASH_R or SIG_R), expecting AM3")
     # Phase 1 done; Quick Mode (RFC 2409 §5.5)
     WAIT_QM1 = StateNames("STATE_MAIN_R3", "QM_IDLE", "ESTABLISHED",
                           "ISAKMP SA established, expecting QM1")
@@ -53,6 +56,10 @@ class State(Enum):
                           "sent QM1 (HASH(1), SA, Ni, [KE], IDs), expecting QM2")
     WAIT_QM3 = StateNames("STATE_QUICK_R1", "QM_IDLE", "ESTABLISHED",
                           "sent QM2 (HASH(2), SA, Nr, [KE], IDs), expecting QM3")
+    # The commit bit (RFC 2408 §3.1): Libreswan ignores it, so it has no name there.
+    WAIT_CONNECTED = StateNames("", "QM_IDLE", "ESTABLISHED",
+                                "sent QM3 with the commit bit, expecting the responder's "
+                                "CONNECTED notify (QM4)")
     ESTABLISHED = StateNames("STATE_QUICK_I2", "QM_IDLE", "ESTABLISHED",
                              "IPsec SA established (CHILD_SA INSTALLED)")
     # Ends
@@ -89,10 +96,14 @@ class Input(Enum):
     MM4 = "MM4"
     MM5 = "MM5"
     MM6 = "MM6"
+    AM1 = "AM1"
     AM2 = "AM2"
+    AM3 = "AM3"
     QM1 = "QM1"
     QM2 = "QM2"
+    QM2_COMMIT = "QM2 (commit bit)"
     QM3 = "QM3"
+    CONNECTED = "QM4 (CONNECTED)"
     START_QUICK = "start Quick Mode"
     FAILURE = "failure"
     GIVE_UP = "retransmissions exhausted"
@@ -111,9 +122,13 @@ TRANSITIONS: dict[tuple[State, Input], State] = {
     (State.WAIT_MM1, Input.MM1): State.WAIT_MM3,
     (State.WAIT_MM3, Input.MM3): State.WAIT_MM5,
     (State.WAIT_MM5, Input.MM5): State.WAIT_QM1,
+    (State.WAIT_MM1, Input.AM1): State.WAIT_AM3,
+    (State.WAIT_AM3, Input.AM3): State.WAIT_QM1,
     (State.WAIT_QM1, Input.START_QUICK): State.WAIT_QM2,
     (State.WAIT_QM1, Input.QM1): State.WAIT_QM3,
     (State.WAIT_QM2, Input.QM2): State.ESTABLISHED,
+    (State.WAIT_QM2, Input.QM2_COMMIT): State.WAIT_CONNECTED,
+    (State.WAIT_CONNECTED, Input.CONNECTED): State.ESTABLISHED,
     (State.WAIT_QM3, Input.QM3): State.ESTABLISHED,
 }
 for _state in State:
