@@ -35,7 +35,7 @@ from ikeviz.protocol.events import (
     ProposalChosen,
 )
 from ikeviz.protocol.registry import NotifyType, describe
-from ikeviz.scenario.model import Gateway, Scenario, Side
+from ikeviz.scenario.model import AuthKind, Gateway, Scenario, Side
 from ikeviz.scenario.names import (
     ENCRYPTION_LABELS,
     GROUP_NAMES,
@@ -262,45 +262,55 @@ def _phase1_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
         left, right = (i_text, r_text) if initiator is Side.LEFT else (r_text, i_text)
         conflicts.append(Conflict(f"phase-1 {field}", left, right))
     fixes: list[Fix] = []
-    # On the initiator: take the responder's values for the mismatching fields.
-    changes = {_P1_FIELDS[f]: getattr(mine, _P1_FIELDS[f]) for f in fields if f in _P1_FIELDS}
-    if "encryption" in fields:
-        changes["key_length"] = mine.key_length
-    i_profile = run.profile(Role.INITIATOR)
-    if all(_supports(i_profile, f, getattr(mine, _P1_FIELDS.get(f, "group"), None))
-           for f in fields if f in ("encryption", "hash", "DH group")):
-        what = " and ".join(f"phase-1 {f} to {_p1_value_text(f, mine)}" for f in fields)
-        fixes.append(Fix(initiator, f"set {_name(run, initiator)}'s {what}", "phase1.set",
-                         (("index", max(failure.offer_index, 0)),
-                          ("values", tuple(sorted(changes.items()))))))
-    else:
-        unsupported = [f for f in fields if f in ("encryption", "hash", "DH group") and not
-                       _supports(i_profile, f, getattr(mine, _P1_FIELDS[f]))]
-        fixes.append(Fix(initiator, f"{i_profile.product} does not support the "
-                         f"{', '.join(unsupported)} the other side requires "
-                         f"({', '.join(_p1_value_text(f, mine) for f in unsupported)}): "
-                         "change the other side", "none"))
-    # On the responder: accept the initiator's proposal as offered.
-    r_profile = run.profile(Role.RESPONDER)
-    lifetime_only = fields == ["lifetime"]
-    if lifetime_only:
-        policy = run.configs.responder.behaviour.phase1_lifetime
-        fixes.append(Fix(responder, f"set {_name(run, responder)}'s phase-1 lifetime to "
-                         f"{offer.lifetime_seconds} s (its policy is {policy.value})",
-                         "phase1.set", (("index", max(failure.local_index, 0)),
-                                        ("values", (("lifetime_seconds",
-                                                     offer.lifetime_seconds),)))))
-    elif all(_supports(r_profile, f, getattr(offer, _P1_FIELDS.get(f, "group"), None))
-             for f in fields if f in ("encryption", "hash", "DH group")):
-        what = ", ".join(f"{f} {_p1_value_text(f, offer)}" for f in fields)
-        fixes.append(Fix(responder, f"add a phase-1 proposal with {what} to "
-                         f"{_name(run, responder)}", "phase1.add",
-                         (("proposal", replace(offer)),)))
-    else:
-        unsupported = [f for f in fields if not _supports(
-            r_profile, f, getattr(offer, _P1_FIELDS.get(f, "group"), None))]
-        fixes.append(Fix(responder, f"{r_profile.product} does not support the offered "
-                         f"{', '.join(unsupported)}: change the other side", "none"))
+    if "authentication method" in fields:
+        # The method follows from how each gateway authenticates (PSK or RSA
+        # keys), not from a proposal alone: fix the gateway's authentication.
+        for side, proposal in ((initiator, mine), (responder, offer)):
+            kind = "psk" if proposal.auth_method == 1 else "rsa"
+            label = "a pre-shared key" if kind == "psk" else "RSA signatures"
+            fixes.append(Fix(side, f"make {_name(run, side)} authenticate with {label}, like "
+                             f"{_name(run, side.other)}", "auth.set", (("kind", kind),)))
+        fields = [f for f in fields if f != "authentication method"]
+    if fields:
+        # On the initiator: take the responder's values for the mismatching fields.
+        changes = {_P1_FIELDS[f]: getattr(mine, _P1_FIELDS[f]) for f in fields if f in _P1_FIELDS}
+        if "encryption" in fields:
+            changes["key_length"] = mine.key_length
+        i_profile = run.profile(Role.INITIATOR)
+        if all(_supports(i_profile, f, getattr(mine, _P1_FIELDS.get(f, "group"), None))
+               for f in fields if f in ("encryption", "hash", "DH group")):
+            what = " and ".join(f"phase-1 {f} to {_p1_value_text(f, mine)}" for f in fields)
+            fixes.append(Fix(initiator, f"set {_name(run, initiator)}'s {what}", "phase1.set",
+                             (("index", max(failure.offer_index, 0)),
+                              ("values", tuple(sorted(changes.items()))))))
+        else:
+            unsupported = [f for f in fields if f in ("encryption", "hash", "DH group") and not
+                           _supports(i_profile, f, getattr(mine, _P1_FIELDS[f]))]
+            fixes.append(Fix(initiator, f"{i_profile.product} does not support the "
+                             f"{', '.join(unsupported)} the other side requires "
+                             f"({', '.join(_p1_value_text(f, mine) for f in unsupported)}): "
+                             "change the other side", "none"))
+        # On the responder: accept the initiator's proposal as offered.
+        r_profile = run.profile(Role.RESPONDER)
+        lifetime_only = fields == ["lifetime"]
+        if lifetime_only:
+            policy = run.configs.responder.behaviour.phase1_lifetime
+            fixes.append(Fix(responder, f"set {_name(run, responder)}'s phase-1 lifetime to "
+                             f"{offer.lifetime_seconds} s (its policy is {policy.value})",
+                             "phase1.set", (("index", max(failure.local_index, 0)),
+                                            ("values", (("lifetime_seconds",
+                                                         offer.lifetime_seconds),)))))
+        elif all(_supports(r_profile, f, getattr(offer, _P1_FIELDS.get(f, "group"), None))
+                 for f in fields if f in ("encryption", "hash", "DH group")):
+            what = ", ".join(f"{f} {_p1_value_text(f, offer)}" for f in fields)
+            fixes.append(Fix(responder, f"add a phase-1 proposal with {what} to "
+                             f"{_name(run, responder)}", "phase1.add",
+                             (("proposal", replace(offer)),)))
+        else:
+            unsupported = [f for f in fields if not _supports(
+                r_profile, f, getattr(offer, _P1_FIELDS.get(f, "group"), None))]
+            fixes.append(Fix(responder, f"{r_profile.product} does not support the offered "
+                             f"{', '.join(unsupported)}: change the other side", "none"))
     values = {"notify": "NO_PROPOSAL_CHOSEN",
               "proposals_received": ike_suite(offer.encryption, offer.key_length, offer.hash,
                                               offer.group)}
@@ -505,7 +515,7 @@ def _identity_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
         Fix(refuser, f"make {_name(run, refuser)} expect the identity "
             f"{sender_gw.identity or sender_gw.address} of type {sender_gw.identity_type}",
             "peer_identity.set", (("type", sender_gw.identity_type),
-                                  ("value", sender_gw.identity))),
+                                  ("value", sender_gw.identity or sender_gw.address))),
     )
     return Diagnosis(
         established=False,
@@ -621,6 +631,10 @@ def _warnings(run: ScenarioRun) -> tuple[str, ...]:
                     out.append(f"phase-1 group {chosen1.group} and PFS group {qm.pfs_group} "
                                f"differ: {profile.product} expects the same group in both "
                                "phases")
+    if run.scenario.network.nat and not run.peer(Role.INITIATOR).p1.nat_detected:
+        out.append("a NAT sits between the gateways but NAT-T (RFC 3947) is not in use: IKE "
+                   "passes, but ESP (IP protocol 50) will not cross the NAT; enable NAT-T on "
+                   "both sides")
     # Lifetimes that differ, and who wins.
     for phase, attr in ((1, "ike_proposals"), (2, "child_proposals")):
         i_cfg, r_cfg = run.configs.initiator, run.configs.responder
@@ -708,6 +722,11 @@ def apply_fix(scenario: Scenario, fix: Fix) -> Scenario:
         new = replace(gateway, phase2=tuple(phase2))
     elif fix.action == "phase2.add":
         new = replace(gateway, phase2=(*gateway.phase2, params["proposal"]))
+    elif fix.action == "auth.set":
+        kind = AuthKind(params["kind"])
+        method = 1 if kind is AuthKind.PSK else 3
+        new = replace(gateway, auth=kind,
+                      phase1=tuple(replace(p, auth_method=method) for p in gateway.phase1))
     elif fix.action == "psk.copy":
         source = scenario.gateway(Side(params["from"]))
         new = replace(gateway, psk=source.psk)
