@@ -116,6 +116,7 @@ from ikeviz.protocol.registry import (
     CertEncoding,
     EncapsulationMode,
     EncryptionAlgorithm,
+    EspTransformId,
     ExchangeType,
     GroupDescription,
     HashAlgorithm,
@@ -1940,8 +1941,6 @@ def _ike_text(offer: IkeProposal) -> str:
 
 def _child_text(transform: int, key_length: int | None, auth: int | None,
                 pfs: int | None, protocol: int = ProtocolId.IPSEC_ESP) -> str:
-    from ikeviz.protocol.registry import EspTransformId
-
     table: type[AhTransformId] | type[EspTransformId] = (
         AhTransformId if protocol == ProtocolId.IPSEC_AH else EspTransformId
     )
@@ -1977,6 +1976,7 @@ def _is_hex(value: str) -> bool:
     return bool(value)
 
 
+@functools.lru_cache(maxsize=256)
 def selector_payload(selector: TrafficSelector) -> Identification:
     """A Quick Mode client ID for a traffic selector (RFC 2409 §5.5, RFC 2407 §4.6.2)."""
     text = selector.network

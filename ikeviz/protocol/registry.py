@@ -25,6 +25,7 @@ in the docstring of their table.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum, IntFlag
@@ -1485,7 +1486,7 @@ def _describe_situation(value: int) -> str:
     return f"{' | '.join(parts)} ({value})"
 
 
-def describe(table: RegistryTable, value: int) -> str:
+def _describe_uncached(table: RegistryTable, value: int) -> str:
     """One line for ``value`` of ``table``; never raises, whatever the input.
 
     - a named value: ``"<RFC name> (<value>)"``, e.g. ``"3DES-CBC (5)"``;
@@ -1584,3 +1585,18 @@ def describe_attribute(phase: int, attr_type: int, value: int | bytes) -> str:
         return f"{label} = {number}"
     except Exception:  # noqa: BLE001
         return f"invalid attribute {_safe_repr(attr_type)} = {_safe_repr(value)}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _describe_cached(table: RegistryTable, value: int) -> str:
+    return _describe_uncached(table, value)
+
+
+def describe(table: RegistryTable, value: int) -> str:
+    """One line for ``value`` of ``table``; never raises (see :func:`_describe_uncached`).
+
+    Cached: the engine describes the same few values in every event it emits.
+    """
+    if type(value) is int:
+        return _describe_cached(table, value)
+    return _describe_uncached(table, value)

@@ -21,6 +21,7 @@ strongSwan ``isakmp_vendor.c``, nmap ``ike-fingerprints.lua``).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -654,6 +655,7 @@ for _vid in KNOWN_VENDOR_IDS:
 del _vid
 
 
+@functools.lru_cache(maxsize=1024)
 def identify_vendor_id(data: bytes) -> str | None:
     """The name of the Vendor ID payload body ``data``, or ``None`` if unknown.
 
