@@ -62,3 +62,23 @@ def test_lessons_lists_them(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert len(out.strip().splitlines()) >= 16
     assert "omnipcx-strongswan-ok" in out
+
+
+def test_psk_left_out_of_the_file_is_asked_for(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from ikeviz.scenario.fileformat import load_scenario, save_scenario
+    from ikeviz.scenario.lessons import lesson_path
+
+    scenario = load_scenario(lesson_path("omnipcx-strongswan-ok"))
+    path = tmp_path / "nosecret.toml"
+    save_scenario(scenario, path, include_secrets=False)
+    assert b"oxo-lab-2026" not in path.read_bytes()
+    result = subprocess.run([sys.executable, "-m", "ikeviz", "check", str(path)],
+                            capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2 and "IKEVIZ_PSK_LEFT" in result.stderr
+    env = {**__import__("os").environ, "IKEVIZ_PSK_LEFT": "oxo-lab-2026",
+           "IKEVIZ_PSK_RIGHT": "oxo-lab-2026"}
+    result = subprocess.run([sys.executable, "-m", "ikeviz", "check", str(path)],
+                            capture_output=True, text=True, timeout=60, env=env,
+                            stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stderr

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
+from dataclasses import replace
 from typing import Any, TextIO
 
 from ikeviz.diagnosis import Diagnosis, diagnose
@@ -15,9 +18,10 @@ from ikeviz.protocol.events import (
     MessageUnreadable,
     StateChanged,
 )
+from ikeviz.scenario.convert import ConversionError
 from ikeviz.scenario.fileformat import ScenarioFileError, load_scenario
 from ikeviz.scenario.lessons import UnknownLessonError, bundled_lessons, lesson_path
-from ikeviz.scenario.model import Side
+from ikeviz.scenario.model import AuthKind, Scenario, Side
 from ikeviz.scenario.profiles import builtin_profiles
 from ikeviz.simulation import ScenarioRun, run_scenario
 from ikeviz.simulation.summary import message_summary, to_jsonable
@@ -43,6 +47,29 @@ def add_parsers(commands: Any) -> None:
     lessons.set_defaults(run=run_lessons)
 
 
+PSK_ENV = {Side.LEFT: "IKEVIZ_PSK_LEFT", Side.RIGHT: "IKEVIZ_PSK_RIGHT"}
+
+
+def fill_missing_secrets(scenario: Scenario, path: str) -> Scenario | str:
+    """Ask for the pre-shared keys a scenario file leaves out (the user chose not to store them).
+
+    From IKEVIZ_PSK_LEFT / IKEVIZ_PSK_RIGHT if set, else at the terminal
+    (without echo); without a terminal, the error line.
+    """
+    for side in (Side.LEFT, Side.RIGHT):
+        gateway = scenario.gateway(side)
+        if gateway.auth is not AuthKind.PSK or gateway.psk is not None:
+            continue
+        value = os.environ.get(PSK_ENV[side])
+        if value is None and sys.stdin is not None and sys.stdin.isatty():
+            value = getpass.getpass(f"Pre-shared key of {gateway.name} ({side.value}): ")
+        if not value:
+            return (f"{path}: the pre-shared key of {gateway.name} ({side.value}) is not in the "
+                    f"file; type it when asked, or set {PSK_ENV[side]}")
+        scenario = scenario.with_gateway(side, replace(gateway, psk=value))
+    return scenario
+
+
 def load(args: argparse.Namespace) -> tuple[ScenarioRun, str] | str:
     """Run the requested scenario, or return the error line."""
     profiles = builtin_profiles()
@@ -54,9 +81,12 @@ def load(args: argparse.Namespace) -> tuple[ScenarioRun, str] | str:
         else:
             return "give a scenario file or --lesson NAME"
         scenario = load_scenario(path, profiles=profiles.keys())
-    except (ScenarioFileError, UnknownLessonError) as exc:
+        filled = fill_missing_secrets(scenario, path)
+        if isinstance(filled, str):
+            return filled
+        return run_scenario(filled, profiles), path
+    except (ScenarioFileError, UnknownLessonError, ConversionError) as exc:
         return str(exc)
-    return run_scenario(scenario, profiles), path
 
 
 def _side_label(run: ScenarioRun, side: Side) -> str:

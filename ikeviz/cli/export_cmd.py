@@ -14,6 +14,7 @@ import sys
 from typing import Any, TextIO
 
 from ikeviz.capture.export import export_pcap, tshark_options, write_keys_file
+from ikeviz.cli.check_cmd import fill_missing_secrets
 from ikeviz.protocol.states import State
 from ikeviz.scenario.convert import ConversionError
 from ikeviz.scenario.fileformat import ScenarioFileError, load_scenario
@@ -65,7 +66,10 @@ def _load(args: argparse.Namespace) -> ScenarioRun | str:
         else:
             return "give a scenario file or --lesson NAME"
         scenario = load_scenario(path, profiles=profiles.keys())
-        return run_scenario(scenario, profiles, delete_at_end=args.delete_at_end)
+        filled = fill_missing_secrets(scenario, path)
+        if isinstance(filled, str):
+            return filled
+        return run_scenario(filled, profiles, delete_at_end=args.delete_at_end)
     except (ScenarioFileError, UnknownLessonError, ConversionError) as exc:
         return str(exc)
 

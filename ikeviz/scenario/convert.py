@@ -145,6 +145,9 @@ def peer_configs(scenario: Scenario, profiles: Mapping[str, Profile]) -> PeerPai
     for gateway in (scenario.left, scenario.right):
         if gateway.profile not in profiles:
             raise ConversionError(f"{gateway.name}: unknown profile {gateway.profile!r}")
+        if gateway.auth is AuthKind.PSK and gateway.psk is None:
+            raise ConversionError(f"{gateway.name}: the pre-shared key is not in the scenario "
+                                  "file: it must be given when the scenario is opened")
     first = scenario.gateway(scenario.initiator)
     second = scenario.gateway(scenario.initiator.other)
     # Behind a NAT (in front of the initiator), the responder sees the NAT's
