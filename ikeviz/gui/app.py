@@ -1,0 +1,98 @@
+"""Start the desktop application: ``ikeviz`` or ``ikeviz FILE.toml``.
+
+:func:`run_gui` opens the default lesson, or the scenario file given; a file
+that cannot be read is named in a message box (the one line of its
+:class:`~ikeviz.scenario.fileformat.ScenarioFileError`) and the window stays
+up with the default lesson. When the last session did not end cleanly and
+left an autosave, it is offered back.
+
+``IKEVIZ_STARTUP_PROBE=1`` in the environment prints the wall-clock time of
+the first painted diagram (``first-paint <unix time>``) and quits: the
+launch benchmark (``bench/bench_gui.py``) uses it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+PROBE_ENV = "IKEVIZ_STARTUP_PROBE"
+
+
+def run_gui(argv: list[str]) -> int:
+    """Run the window until it is closed; ``argv``: the arguments after the program name."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    import ikeviz.gui  # noqa: F401 - protects None before any Qt call (see _none_fix)
+    from ikeviz.gui.settings import APPLICATION, ORGANIZATION
+
+    probe = os.environ.get(PROBE_ENV) == "1"
+    existing = QApplication.instance()
+    if existing is None:
+        # Fractional scales (125 %, 150 %) as they are, not rounded: a crisp diagram.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = existing if isinstance(existing, QApplication) else QApplication(["ikeviz", *argv])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setStyle("Fusion")
+    arguments = app.arguments()[1:] if existing is None else list(argv)
+    files = [a for a in arguments if not a.startswith("-")]
+
+    from ikeviz.gui.document import Document
+    from ikeviz.gui.mainwindow import MainWindow
+    from ikeviz.gui.settings import get_str
+    from ikeviz.scenario.fileformat import ScenarioFileError, load_scenario
+    from ikeviz.scenario.lessons import DEFAULT_SCENARIO, lesson_path
+    from ikeviz.scenario.profiles import builtin_profiles
+
+    profiles = builtin_profiles()
+    error = ""
+    path = None
+    scenario = None
+    if files:
+        try:
+            scenario = load_scenario(files[0], profiles=profiles.keys())
+            path = files[0]
+        except ScenarioFileError as exc:
+            error = str(exc)
+    if scenario is None:
+        scenario = load_scenario(lesson_path(DEFAULT_SCENARIO), profiles=profiles.keys())
+    document = Document(scenario, profiles=profiles, path=path,
+                        state_names=get_str("view/state_names", "libreswan"))
+    window = MainWindow(document)
+    if path is not None:
+        from ikeviz.gui.settings import add_recent_file
+
+        add_recent_file(path)
+
+    if probe:
+        def painted() -> None:
+            print(f"first-paint {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, app.quit)
+
+        window.firstPainted.connect(painted)
+    window.show()
+    window.view.setFocus()
+
+    def after_start() -> None:
+        if error:
+            QMessageBox.warning(window, "Cannot open the scenario",
+                                f"{error}\n\nShowing the default lesson instead.")
+        window.offer_recovery()
+
+    if not probe:
+        QTimer.singleShot(0, after_start)
+    status = app.exec()
+    return int(status)
+
+
+def main() -> int:  # pragma: no cover - python -m ikeviz.gui.app
+    return run_gui(sys.argv[1:])
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

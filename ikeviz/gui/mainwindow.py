@@ -1,0 +1,1216 @@
+"""The main window: the diagram in the centre, the two gateways either side.
+
+Around :class:`~ikeviz.gui.diagramview.DiagramView`: the left and right
+gateway editors (docks on their side of the diagram), the diagnosis and the
+lesson below it, the message inspector and the timeline when they are
+installed, a toolbar to step through the negotiation, and the File, Edit,
+View, Negotiation, Lessons and Help menus. Window layout and preferences are
+kept in :mod:`ikeviz.gui.settings`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import re
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+    QScreen,
+)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStyle,
+    QToolBar,
+    QUndoView,
+    QWidget,
+)
+
+from ikeviz.gui import settings as prefs
+from ikeviz.gui import themes
+from ikeviz.gui.autosave import Autosaver, record_clean_exit, recoverable
+from ikeviz.gui.diagnosis_panel import DiagnosisPanel
+from ikeviz.gui.diagramview import DiagramView
+from ikeviz.gui.document import STATE_NAMINGS, Document
+from ikeviz.gui.gateway_editor import GatewayEditor
+from ikeviz.gui.proposals import default_phase1, default_phase2
+from ikeviz.gui.scenario_panel import ScenarioPanel
+from ikeviz.render.diagram import RowKind
+from ikeviz.scenario.fileformat import ScenarioFileError, load_scenario
+from ikeviz.scenario.model import Gateway, Scenario, Side
+
+APP_NAME = "ikeviz"
+STATE_VERSION = 3  # of the saved dock layout; a new layout ignores older ones
+PLAY_INTERVAL_MS = 1200  # per message at 1x
+SPEEDS = (0.5, 1.0, 2.0, 4.0)
+FILE_FILTER = "ikeviz scenarios (*.toml);;All files (*)"
+FIGURE_FILTERS = {
+    "PNG image (*.png)": ".png",
+    "SVG drawing (*.svg)": ".svg",
+    "PDF document (*.pdf)": ".pdf",
+}
+
+
+def new_scenario(document: Document) -> Scenario:
+    """A fresh scenario: two gateways of the same product with its default proposals."""
+    profiles = document.profiles
+    profile_id = "strongswan-5.9" if "strongswan-5.9" in profiles else next(iter(profiles))
+    profile = profiles[profile_id]
+
+    def gateway(name: str, address: str, local: str, remote: str) -> Gateway:
+        return Gateway(name=name, profile=profile_id, address=address, psk="change-me-2026",
+                       phase1=profile.phase1, phase2=profile.phase2, local_subnet=local,
+                       remote_subnet=remote)
+
+    left = gateway("Site A", "192.0.2.1", "10.1.0.0/24", "10.2.0.0/24")
+    right = gateway("Site B", "198.51.100.2", "10.2.0.0/24", "10.1.0.0/24")
+    phase1 = profile.phase1 or (default_phase1(profile),)
+    phase2 = profile.phase2 or (default_phase2(profile),)
+    return Scenario(title="New scenario", left=replace(left, phase1=phase1, phase2=phase2),
+                    right=replace(right, phase1=phase1, phase2=phase2))
+
+
+def _optional_widget(module: str, name: str) -> type[QWidget] | None:
+    """A widget class of another part of the GUI, or None when it is not installed."""
+    if importlib.util.find_spec(module) is None:
+        return None
+    try:
+        found = getattr(importlib.import_module(module), name, None)
+    except Exception:  # noqa: BLE001 - a missing or broken panel must not stop the window
+        return None
+    return found if isinstance(found, type) else None
+
+
+def _available(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+class MainWindow(QMainWindow):
+    """The application window around one :class:`Document`."""
+
+    themeChanged = Signal(str)
+    firstPainted = Signal()
+
+    def __init__(self, document: Document | None = None, *,
+                 autosave_path: Path | None = None, scenario: Scenario | None = None,
+                 restore_layout: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        if document is None:
+            if scenario is None:
+                from ikeviz.scenario.lessons import DEFAULT_SCENARIO, lesson_path
+
+                scenario = load_scenario(lesson_path(DEFAULT_SCENARIO))
+            document = Document(scenario, state_names=prefs.get_str("view/state_names",
+                                                                    "libreswan"))
+        self.document = document
+        document.setParent(self)
+        self.setAcceptDrops(True)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
+                            | QMainWindow.DockOption.AllowTabbedDocks
+                            | QMainWindow.DockOption.AllowNestedDocks)
+        self.setDocumentMode(False)
+        self.theme_name = prefs.get_str("view/theme", "light")
+        if self.theme_name not in themes.THEME_NAMES:
+            self.theme_name = "light"
+        self.play_timer = QTimer(self)
+        self.play_timer.timeout.connect(self._play_tick)
+        self.speed = prefs.get_float("play/speed", 1.0)
+        if self.speed not in SPEEDS:
+            self.speed = 1.0
+        self.fit_width = prefs.get_bool("view/fit_width", True)
+        self.inspector: QWidget | None = None
+        self.timeline: QWidget | None = None
+        self.timeline_dock: QDockWidget | None = None
+        self._timeline_run: object = None
+        self._lessons_built = False
+        self.first_paint_time: float | None = None
+
+        app = QApplication.instance()
+        theme = (themes.apply(app, self.theme_name) if isinstance(app, QApplication)
+                 else themes.diagram_theme(self.theme_name))  # the palette before the widgets
+
+        # --- the centre ---
+        self.view = DiagramView(document, self, theme=theme)
+        self.view.canvas.painted.connect(self._first_paint)
+        self.view.zoomChanged.connect(self._zoom_changed)
+        self.setCentralWidget(self.view)
+
+        # --- docks ---
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.left_editor = GatewayEditor(document, Side.LEFT)
+        self.right_editor = GatewayEditor(document, Side.RIGHT)
+        self.left_dock = self._dock("leftGatewayDock", "Left gateway", self.left_editor,
+                                    Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.right_dock = self._dock("rightGatewayDock", "Right gateway", self.right_editor,
+                                     Qt.DockWidgetArea.RightDockWidgetArea)
+        self.diagnosis_panel = DiagnosisPanel(document, theme=theme)
+        self.diagnosis_dock = self._dock("diagnosisDock", "Diagnosis", self.diagnosis_panel,
+                                         Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.scenario_panel = ScenarioPanel(document)
+        self.scenario_dock = self._dock("scenarioDock", "Lesson and scenario",
+                                        self.scenario_panel,
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.history = QUndoView(document.undo_stack)
+        self.history.setEmptyLabel("Opened")
+        self.history.setObjectName("history")
+        self.history_dock = self._dock("historyDock", "History", self.history,
+                                       Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._add_inspector()  # split beside the diagnosis before anything is tabbed with it
+        self.tabifyDockWidget(self.diagnosis_dock, self.scenario_dock)
+        self.tabifyDockWidget(self.scenario_dock, self.history_dock)
+        self._add_timeline_dock()
+        self.diagnosis_dock.raise_()
+        if self.inspector_dock is not None:
+            self.inspector_dock.raise_()
+
+        # --- actions, menus, toolbar, status bar ---
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(0)
+        self._status_timer.timeout.connect(self._update_status)
+        self.status_step = QLabel(self)
+        self.status_info = QLabel(self)
+        self.status_info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addWidget(self.status_info, 1)
+        self.statusBar().addPermanentWidget(self.status_step)
+
+        # --- the document ---
+        document.resultChanged.connect(self._result_changed)
+        document.opened.connect(lambda: self._fit())
+        document.stepChanged.connect(self._step_changed)
+        document.selectionChanged.connect(self._selection_changed)
+        document.modifiedChanged.connect(self._update_title)
+        document.pathChanged.connect(self._update_title)
+        document.scenarioChanged.connect(self._update_title)
+        document.scenarioChanged.connect(self._update_dock_titles)
+        document.undo_stack.indexChanged.connect(self._undo_index_changed)
+
+        self.autosaver = Autosaver(document, autosave_path or prefs.autosave_path(), parent=self)
+        self.autosaver.failed.connect(
+            lambda error: self.statusBar().showMessage(f"Autosave failed: {error}", 8000))
+
+        self.apply_theme(self.theme_name, save=False)
+
+        self.resize(*self._default_size())
+        self._default_layout()
+        if restore_layout:
+            self._restore_layout()
+        self._update_title()
+        self._update_dock_titles()
+        self._result_changed()
+        self._step_changed(document.step)
+        self._selection_changed(document.selected_row)
+
+    # --- building -----------------------------------------------------------------------
+
+    def _dock(self, name: str, title: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _add_inspector(self) -> None:
+        """The inspector's dock; its widget right after the first paint (a faster start)."""
+        self.inspector_dock: QDockWidget | None = None
+        if not _available("ikeviz.gui.inspector"):
+            return
+        placeholder = QLabel("Click a message in the diagram to inspect it.", self)
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.inspector_dock = self._dock("inspectorDock", "Message inspector", placeholder,
+                                         Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.splitDockWidget(self.diagnosis_dock, self.inspector_dock, Qt.Orientation.Horizontal)
+
+    def ensure_inspector(self) -> QWidget | None:
+        """The message inspector, made (and its module imported) the first time it is needed."""
+        if self.inspector is not None or self.inspector_dock is None:
+            return self.inspector
+        inspector_class = _optional_widget("ikeviz.gui.inspector", "Inspector")
+        if inspector_class is None:
+            label = self.inspector_dock.widget()
+            if isinstance(label, QLabel):
+                label.setText("The message inspector could not be loaded.")
+            self.inspector_dock = None
+            return None
+        self.inspector = inspector_class()
+        self.inspector.setObjectName("inspector")
+        changed = getattr(self.inspector, "revealSecretsChanged", None)
+        if changed is not None:
+            changed.connect(self._inspector_reveal)
+        old = self.inspector_dock.widget()
+        self.inspector_dock.setWidget(self.inspector)
+        if old is not None:
+            old.deleteLater()
+        self._update_inspector()
+        return self.inspector
+
+    def _add_timeline_dock(self) -> None:
+        """The timeline's dock; its widget (and pyqtgraph) only when it is first shown."""
+        if not _available("ikeviz.gui.timeline"):
+            return
+        dock = QDockWidget("Timeline", self)
+        dock.setObjectName("timelineDock")
+        placeholder = QLabel("The timeline appears here when this panel is shown.", dock)
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        dock.setWidget(placeholder)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        target = self.inspector_dock or self.history_dock
+        self.tabifyDockWidget(target, dock)
+        dock.visibilityChanged.connect(self._timeline_visibility)
+        self.timeline_dock = dock
+
+    def _timeline_visibility(self, visible: bool) -> None:
+        if not visible or self.timeline_dock is None:
+            return
+        if self.timeline is None:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                timeline_class = _optional_widget("ikeviz.gui.timeline", "Timeline")
+            finally:
+                QApplication.restoreOverrideCursor()
+            if timeline_class is None:
+                label = self.timeline_dock.widget()
+                if isinstance(label, QLabel):
+                    label.setText("The timeline could not be loaded.")
+                return
+            self.timeline = timeline_class()
+            self.timeline.setObjectName("timeline")
+            clicked = getattr(self.timeline, "messageClicked", None)
+            if clicked is not None:
+                clicked.connect(self._timeline_clicked)
+            old = self.timeline_dock.widget()
+            self.timeline_dock.setWidget(self.timeline)
+            if old is not None:
+                old.deleteLater()
+        self._update_timeline()
+
+    def _make_actions(self) -> None:
+        style = self.style()
+
+        def action(text: str, slot: Callable[[], Any] | None = None,
+                   shortcut: QKeySequence | str | QKeySequence.StandardKey | None = None,
+                   tip: str = "", icon: QStyle.StandardPixmap | None = None,
+                   name: str = "") -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            if tip:
+                act.setStatusTip(tip)
+                keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                act.setToolTip(f"{tip} ({keys})" if keys else tip)
+            if icon is not None:
+                act.setIcon(style.standardIcon(icon))
+            if slot is not None:
+                act.triggered.connect(lambda _checked=False: slot())
+            act.setObjectName(name or re.sub(r"\W+", "_", text.lower()).strip("_"))
+            self.addAction(act)
+            return act
+
+        sp = QStyle.StandardPixmap
+        self.new_action = action("&New", self.new_document, QKeySequence.StandardKey.New,
+                                 "Start a new scenario", sp.SP_FileIcon, "new")
+        self.open_action = action("&Open…", self.open_dialog, QKeySequence.StandardKey.Open,
+                                  "Open a scenario file", sp.SP_DialogOpenButton, "open")
+        self.save_action = action("&Save", self.save, QKeySequence.StandardKey.Save,
+                                  "Save the scenario", sp.SP_DialogSaveButton, "save")
+        self.save_as_action = action("Save &As…", self.save_as, "Ctrl+Shift+S",
+                                     "Save the scenario under a new name", None, "saveAs")
+        self.export_action = action("&Export Figure…", lambda: self.export_dialog(False),
+                                    "Ctrl+E", "Export the whole diagram as PNG, SVG or PDF",
+                                    None, "export")
+        self.export_step_action = action("Export Figure up to the Current &Step…",
+                                         lambda: self.export_dialog(True), "Ctrl+Shift+E",
+                                         "Export the diagram as far as it is revealed", None,
+                                         "exportStep")
+        self.secrets_in_files = action("Write Secrets into Files", None, None,
+                                       "Save the pre-shared keys and private keys in the "
+                                       "scenario file (it is then readable by you only)",
+                                       None, "secretsInFiles")
+        self.secrets_in_files.setCheckable(True)
+        self.secrets_in_files.setChecked(prefs.get_bool("files/include_secrets", True))
+        self.secrets_in_files.toggled.connect(
+            lambda on: prefs.set_value("files/include_secrets", on))
+        self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit,
+                                  "Close the window", None, "quit")
+
+        stack = self.document.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.undo_action.setObjectName("undo")
+        self.undo_action.setIcon(style.standardIcon(sp.SP_ArrowBack))
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setObjectName("redo")
+        self.redo_action.setIcon(style.standardIcon(sp.SP_ArrowForward))
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.fix_action = action("Apply the First &Fix", self.apply_first_fix, "Ctrl+F",
+                                 "Apply the first fix the diagnosis suggests", None, "applyFix")
+        self.copy_image_action = action("&Copy Diagram as Image", self.view.copy_image,
+                                        "Ctrl+Shift+C", "Copy the diagram to the clipboard",
+                                        None, "copyImage")
+
+        self.zoom_in_action = action("Zoom &In", self._zoom_in, None, "Larger diagram", None,
+                                     "zoomIn")
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++"),
+                                          QKeySequence(QKeySequence.StandardKey.ZoomIn)])
+        self.zoom_out_action = action("Zoom &Out", self._zoom_out, "Ctrl+-", "Smaller diagram",
+                                      None, "zoomOut")
+        self.zoom_reset_action = action("&Actual Size", self._zoom_reset, "Ctrl+0",
+                                        "The diagram at 100 %", None, "zoomReset")
+        self.fit_action = action("&Fit to Width", None, "Ctrl+9",
+                                 "Size the diagram to the window's width", None, "fitWidth")
+        self.fit_action.setCheckable(True)
+        self.fit_action.setChecked(self.fit_width)
+        self.fit_action.toggled.connect(self._set_fit_width)
+        self.secrets_action = action("Reveal &Secrets", None, None,
+                                     "Show the pre-shared keys and derived keys in the "
+                                     "diagram and the inspector", None, "revealSecrets")
+        self.secrets_action.setCheckable(True)
+        self.secrets_action.toggled.connect(self._reveal_secrets)
+        self.reset_layout_action = action("Reset &Layout", self._reset_layout, None,
+                                          "Put every panel back where it started", None,
+                                          "resetLayout")
+
+        self.first_action = action("&Start", self.document.first_step, "Home",
+                                   "Back to the start, before the first message",
+                                   sp.SP_MediaSkipBackward, "first")
+        self.previous_action = action("&Previous Message", self.document.previous_step,
+                                      "Left", "One message back", sp.SP_MediaSeekBackward,
+                                      "previous")
+        self.play_action = action("&Play", self._space, "Space",
+                                  "Play the negotiation message by message",
+                                  sp.SP_MediaPlay, "play")
+        self.next_action = action("&Next Message", self.document.next_step, "Right",
+                                  "One message forward", sp.SP_MediaSeekForward, "next")
+        self.last_action = action("&End", self.document.last_step, "End",
+                                  "The whole negotiation", sp.SP_MediaSkipForward, "last")
+        for act in (self.first_action, self.previous_action, self.play_action,
+                    self.next_action, self.last_action):
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+        self.shortcuts_action = action("&Keyboard Shortcuts", self.show_shortcuts, None,
+                                       "The keys of the window", None, "shortcuts")
+        self.about_action = action("&About ikeviz", self.show_about, None, "", None, "about")
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.save_as_action)
+        file_menu.addAction(self.secrets_in_files)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_step_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.fix_action)
+        edit_menu.addAction(self.copy_image_action)
+
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.zoom_in_action)
+        view_menu.addAction(self.zoom_out_action)
+        view_menu.addAction(self.zoom_reset_action)
+        view_menu.addAction(self.fit_action)
+        view_menu.addSeparator()
+        states_menu = view_menu.addMenu("State &Names")
+        self.state_group = QActionGroup(self)
+        self.state_actions: dict[str, QAction] = {}
+        for key, label in STATE_NAMINGS.items():
+            act = states_menu.addAction(label)
+            act.setCheckable(True)
+            act.setChecked(key == self.document.state_names)
+            act.setObjectName(f"states_{key}")
+            act.triggered.connect(lambda _c=False, k=key: self.set_state_names(k))
+            self.state_group.addAction(act)
+            self.state_actions[key] = act
+        theme_menu = view_menu.addMenu("&Theme")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for key, label in themes.THEME_NAMES.items():
+            act = theme_menu.addAction(label)
+            act.setCheckable(True)
+            act.setChecked(key == self.theme_name)
+            act.setObjectName(f"theme_{key}")
+            act.triggered.connect(lambda _c=False, k=key: self.apply_theme(k))
+            self.theme_group.addAction(act)
+            self.theme_actions[key] = act
+        view_menu.addAction(self.secrets_action)
+        view_menu.addSeparator()
+        panels = view_menu.addMenu("&Panels")
+        for dock in self.findChildren(QDockWidget):
+            panels.addAction(dock.toggleViewAction())
+        view_menu.addAction(self.reset_layout_action)
+
+        step_menu = bar.addMenu("&Negotiation")
+        for act in (self.first_action, self.previous_action, self.play_action,
+                    self.next_action, self.last_action):
+            step_menu.addAction(act)
+        speed_menu = step_menu.addMenu("Play &Speed")
+        self.speed_group = QActionGroup(self)
+        for speed in SPEEDS:
+            act = speed_menu.addAction(f"{speed:g}×")
+            act.setCheckable(True)
+            act.setChecked(speed == self.speed)
+            act.triggered.connect(lambda _c=False, s=speed: self.set_speed(s))
+            self.speed_group.addAction(act)
+
+        self.lessons_menu = bar.addMenu("&Lessons")
+        self.lessons_menu.setObjectName("lessonsMenu")
+        self.lessons_menu.aboutToShow.connect(self.build_lessons_menu)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
+
+    def _make_toolbar(self) -> None:
+        bar = QToolBar("Negotiation", self)
+        bar.setObjectName("stepToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        for act in (self.open_action, self.save_action):
+            bar.addAction(act)
+        bar.addSeparator()
+        for act in (self.first_action, self.previous_action, self.play_action,
+                    self.next_action, self.last_action):
+            bar.addAction(act)
+        self.step_label = QLabel(bar)
+        self.step_label.setObjectName("stepLabel")
+        self.step_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(
+            "Message 10 / 10 · MM5 (retransmission 4)") + 16)
+        self.step_label.setContentsMargins(8, 0, 8, 0)
+        bar.addWidget(self.step_label)
+        self.speed_combo = QComboBox(bar)
+        self.speed_combo.setObjectName("speedCombo")
+        self.speed_combo.setToolTip("How fast Play goes through the messages")
+        for speed in SPEEDS:
+            self.speed_combo.addItem(f"{speed:g}×", speed)
+        self.speed_combo.setCurrentIndex(SPEEDS.index(self.speed))
+        self.speed_combo.currentIndexChanged.connect(
+            lambda i: self.set_speed(SPEEDS[i]) if 0 <= i < len(SPEEDS) else None)
+        bar.addWidget(self.speed_combo)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        states_label = QLabel("State names ", bar)
+        bar.addWidget(states_label)
+        self.states_combo = QComboBox(bar)
+        self.states_combo.setObjectName("statesCombo")
+        self.states_combo.setToolTip("Whose state names to show on the lifelines: the names "
+                                     "each product prints in its logs")
+        for key, label in STATE_NAMINGS.items():
+            self.states_combo.addItem(label, key)
+        self.states_combo.setCurrentIndex(list(STATE_NAMINGS).index(self.document.state_names))
+        self.states_combo.currentIndexChanged.connect(
+            lambda i: self.set_state_names(str(self.states_combo.itemData(i))))
+        bar.addWidget(self.states_combo)
+        bar.addSeparator()
+        bar.addAction(self.zoom_out_action)
+        self.zoom_label = QLabel(bar)
+        self.zoom_label.setObjectName("zoomLabel")
+        self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("300 %") + 10)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bar.addWidget(self.zoom_label)
+        bar.addAction(self.zoom_in_action)
+        self.zoom_out_action.setText("−")
+        self.zoom_in_action.setText("+")
+        bar.addAction(self.fit_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    # --- layout and preferences ----------------------------------------------------------
+
+    def _default_layout(self) -> None:
+        for dock in (self.left_dock, self.right_dock, self.diagnosis_dock, self.scenario_dock):
+            dock.show()
+        self.history_dock.hide()
+        side = max(380, min(560, int(self.width() * 0.30)))
+        self.resizeDocks([self.left_dock, self.right_dock], [side, side],
+                         Qt.Orientation.Horizontal)
+        bottom = [d for d in (self.diagnosis_dock, self.inspector_dock) if d is not None]
+        self.resizeDocks(bottom, [860, 740][:len(bottom)], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.diagnosis_dock], [330], Qt.Orientation.Vertical)
+        self.diagnosis_dock.raise_()
+        if self.inspector_dock is not None:
+            self.inspector_dock.raise_()
+
+    def _default_size(self) -> tuple[int, int]:
+        """1600 x 1000, or nearly all of a smaller screen."""
+        screen: QScreen | None = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:  # no screen at all (never with a display or offscreen)
+            return 1600, 1000
+        available = screen.availableGeometry()
+        return (min(1600, int(available.width() * 0.96)),
+                min(1000, int(available.height() * 0.94)))
+
+    def _reset_layout(self) -> None:
+        for dock in self.findChildren(QDockWidget):
+            dock.setFloating(False)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.left_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.right_dock)
+        for movable in (self.scenario_dock, self.history_dock, self.inspector_dock,
+                        self.timeline_dock):
+            if movable is not None:
+                self.removeDockWidget(movable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.diagnosis_dock)
+        if self.inspector_dock is not None:
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inspector_dock)
+            self.splitDockWidget(self.diagnosis_dock, self.inspector_dock,
+                                 Qt.Orientation.Horizontal)
+        for dock in (self.scenario_dock, self.history_dock):
+            self.tabifyDockWidget(self.diagnosis_dock, dock)
+        if self.timeline_dock is not None:
+            self.tabifyDockWidget(self.inspector_dock or self.history_dock, self.timeline_dock)
+        for optional in (self.inspector_dock, self.timeline_dock):
+            if optional is not None:
+                optional.show()
+        self._default_layout()
+        if self.inspector_dock is not None:
+            self.inspector_dock.raise_()
+
+    def _restore_layout(self) -> None:
+        store = prefs.settings()
+        geometry = store.value("window/geometry")
+        state = store.value("window/state")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state), STATE_VERSION)
+        zoom = prefs.get_float("view/zoom", 1.0)
+        if not self.fit_width:
+            self.view.set_zoom(zoom)
+
+    def save_preferences(self) -> None:
+        store = prefs.settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState(STATE_VERSION))
+        store.setValue("view/zoom", self.view.zoom)
+        store.setValue("view/fit_width", self.fit_width)
+        store.setValue("view/theme", self.theme_name)
+        store.setValue("view/state_names", self.document.state_names)
+        store.setValue("play/speed", self.speed)
+        store.sync()
+
+    def apply_theme(self, name: str, *, save: bool = True) -> None:
+        app = QApplication.instance()
+        theme = themes.diagram_theme(name)
+        if isinstance(app, QApplication) and (name != self.theme_name or save):
+            theme = themes.apply(app, name)
+        self.theme_name = name
+        self.view.set_theme(theme)
+        self.diagnosis_panel.set_theme(theme)
+        if name in getattr(self, "theme_actions", {}):
+            self.theme_actions[name].setChecked(True)
+        self._update_icons()
+        if save:
+            prefs.set_value("view/theme", name)
+        self.themeChanged.emit(name)
+
+    def _update_icons(self) -> None:
+        """The stepping icons in the palette's colours (after a theme change)."""
+        from ikeviz.gui import icons
+
+        palette = self.palette() if QApplication.instance() is None else QApplication.palette()
+        color = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText)
+        disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
+        disabled.setAlphaF(0.45)
+        self._icons = {name: icons.icon(name, color, disabled) for name in icons.DRAWINGS}
+        for name, act in (("first", self.first_action), ("previous", self.previous_action),
+                          ("next", self.next_action), ("last", self.last_action)):
+            act.setIcon(self._icons[name])
+        self.play_action.setIcon(self._icons["pause" if self.playing else "play"])
+
+    def set_state_names(self, naming: str) -> None:
+        if naming not in STATE_NAMINGS:
+            return
+        self.document.set_state_names(naming)
+        self.state_actions[naming].setChecked(True)
+        index = list(STATE_NAMINGS).index(naming)
+        if self.states_combo.currentIndex() != index:
+            self.states_combo.setCurrentIndex(index)
+        prefs.set_value("view/state_names", naming)
+
+    def set_speed(self, speed: float) -> None:
+        self.speed = speed
+        self.play_timer.setInterval(int(PLAY_INTERVAL_MS / speed))
+        if self.speed_combo.currentIndex() != SPEEDS.index(speed):
+            self.speed_combo.setCurrentIndex(SPEEDS.index(speed))
+        for act in self.speed_group.actions():
+            act.setChecked(act.text() == f"{speed:g}×")
+        prefs.set_value("play/speed", speed)
+
+    # --- zoom ----------------------------------------------------------------------------
+
+    def _zoom_in(self) -> None:
+        self._set_fit_width(False)
+        self.view.zoom_in()
+
+    def _zoom_out(self) -> None:
+        self._set_fit_width(False)
+        self.view.zoom_out()
+
+    def _zoom_reset(self) -> None:
+        self._set_fit_width(False)
+        self.view.zoom_reset()
+
+    def _set_fit_width(self, on: bool) -> None:
+        self.fit_width = on
+        if self.fit_action.isChecked() != on:
+            self.fit_action.setChecked(on)
+        self._fit()
+
+    def _fit(self, *, shrink_only: bool = False) -> None:
+        """Fit the diagram to the window's width (Fit to Width): on open and resize; after
+        an edit only to make a wider diagram fit, so the text does not jump at every edit."""
+        if not self.fit_width or self.document.diagram is None:
+            return
+        from ikeviz.gui.diagramview import BASE_FONT
+
+        available = self.view.viewport().width() - 8
+        natural = self.view.natural_width(self.view.base_theme.with_font_size(BASE_FONT))
+        if natural <= 0 or available <= 0:
+            return
+        zoom = min(1.25, max(0.75, available / natural))
+        if shrink_only and zoom >= self.view.zoom - 0.01:
+            return
+        if abs(zoom - self.view.zoom) > 0.01:
+            self.view.set_zoom(zoom)
+
+    def _zoom_changed(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{round(zoom * 100)} %")
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        QTimer.singleShot(0, lambda: self._fit())
+
+    # --- the document's changes ----------------------------------------------------------
+
+    def _update_title(self, *_args: object) -> None:
+        self.setWindowTitle(f"{self.document.display_name}[*] - {APP_NAME}")
+        self.setWindowModified(self.document.modified)
+
+    def _update_dock_titles(self) -> None:
+        scenario = self.document.scenario
+        for dock, side in ((self.left_dock, Side.LEFT), (self.right_dock, Side.RIGHT)):
+            role = "initiator" if scenario.initiator is side else "responder"
+            where = "Left" if side is Side.LEFT else "Right"
+            dock.setWindowTitle(f"{where} gateway · {scenario.gateway(side).name} · {role}")
+
+    def _result_changed(self) -> None:
+        doc = self.document
+        self._fit(shrink_only=True)
+        self._zoom_changed(self.view.zoom)
+        diagnosis = doc.diagnosis
+        self._status_timer.start()  # the status line after the diagram: it can wait
+        self.fix_action.setEnabled(bool(diagnosis and any(f.action != "none"
+                                                          for f in diagnosis.fixes)))
+        self._update_step_widgets()
+        self._update_inspector()
+        self._update_timeline()
+
+    def _update_status(self) -> None:
+        doc = self.document
+        diagnosis = doc.diagnosis
+        if doc.error:
+            self.status_info.setText(f"Cannot run: {doc.error}")
+        elif doc.problem:
+            self.status_info.setText(f"Not saveable as it is: {doc.problem}")
+        elif diagnosis is not None:
+            self.status_info.setText(f"{diagnosis.verdict}  ·  computed in "
+                                     f"{doc.compute_ms:.0f} ms")
+
+    def _step_changed(self, _step: int) -> None:
+        self._update_step_widgets()
+
+    def _update_step_widgets(self) -> None:
+        doc = self.document
+        count = doc.row_count
+        step = doc.step
+        stops = doc.stops()
+        sent = len([s for s in stops if s > 0])
+        rows = doc.diagram.rows if doc.diagram is not None else ()
+        if rows and rows[-1].kind is RowKind.GHOST:
+            sent -= 1  # the last stop shows the messages that never came
+        if step == 0:
+            text = f"Start · 0 / {sent}"
+        elif rows and rows[step - 1].kind is RowKind.GHOST:
+            text = f"After the failure · {sent} / {sent} · never sent"
+        else:
+            row = rows[step - 1] if rows else None
+            what = ""
+            if row is not None:
+                what = row.label if row.kind is not RowKind.TIMEOUT else "timeout"
+                if row.retransmission and row.kind is RowKind.MESSAGE:
+                    what += f" (again {row.retransmission})"
+                if row.notify:
+                    what += f" {row.notify}"
+            number = len([s for s in stops if 0 < s <= step])
+            text = f"Message {number} / {sent} · {what}"
+        self.step_label.setText(text)
+        self.status_step.setText(text)
+        self.first_action.setEnabled(step > 0)
+        self.previous_action.setEnabled(step > 0)
+        self.next_action.setEnabled(step < count)
+        self.last_action.setEnabled(step < count)
+
+    def _selection_changed(self, _row: int) -> None:
+        self._update_inspector()
+        self._update_timeline_current()
+
+    def _undo_index_changed(self, _index: int) -> None:
+        self.statusBar().clearMessage()
+
+    # --- inspector and timeline ------------------------------------------------------------
+
+    def _update_inspector(self) -> None:
+        doc = self.document
+        found = doc.event_of_row(doc.selected_row)
+        inspector = self.inspector
+        if inspector is None and found is not None:
+            inspector = self.ensure_inspector()
+        if inspector is None:
+            return
+        try:
+            if found is None or doc.run is None:
+                if getattr(inspector, "event_shown", lambda: True)() is not None:
+                    inspector.clear()  # type: ignore[attr-defined]
+            else:
+                inspector.set_message(doc.run, found[1],  # type: ignore[attr-defined]
+                                      reveal_secrets=doc.show_secrets)
+        except Exception as exc:  # noqa: BLE001 - a panel's bug must not stop the window
+            self.statusBar().showMessage(f"The inspector could not show this message: {exc}",
+                                         8000)
+
+    def _inspector_reveal(self, reveal: bool) -> None:
+        if self.secrets_action.isChecked() != reveal:
+            self.secrets_action.setChecked(reveal)
+
+    def _update_timeline(self) -> None:
+        timeline = self.timeline
+        if timeline is None or self.timeline_dock is None or not self.timeline_dock.isVisible():
+            return
+        run = self.document.run
+        if run is not self._timeline_run:
+            self._timeline_run = run
+            try:
+                timeline.set_run(run)  # type: ignore[attr-defined]
+            except Exception as exc:  # noqa: BLE001 - a panel's bug must not stop the window
+                self.statusBar().showMessage(f"The timeline could not show this run: {exc}",
+                                             8000)
+        self._update_timeline_current()
+
+    def _update_timeline_current(self) -> None:
+        timeline = self.timeline
+        if timeline is None or not hasattr(timeline, "set_current"):
+            return
+        found = self.document.event_of_row(self.document.selected_row)
+        try:
+            timeline.set_current(found[0] if found else None)
+        except Exception:  # noqa: BLE001
+            pass
+
+    def _timeline_clicked(self, trace_index: int) -> None:
+        row = self.document.row_of_event(trace_index)
+        if row >= 0:
+            if row >= self.document.step:
+                self.document.set_step(row + 1)
+            self.document.set_selected_row(row)
+            self.view.ensure_row_visible(row)
+
+    def _reveal_secrets(self, on: bool) -> None:
+        self.document.set_show_secrets(on)
+        if self.inspector is not None and hasattr(self.inspector, "set_reveal_secrets"):
+            self.inspector.blockSignals(True)
+            try:
+                self.inspector.set_reveal_secrets(on)
+            finally:
+                self.inspector.blockSignals(False)
+        self._update_inspector()
+
+    # --- stepping --------------------------------------------------------------------------
+
+    def _space(self) -> None:
+        """Space: play or pause, unless a button or a combo box has the keyboard focus
+        (then it does what Space does there: press it, open it)."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QAbstractButton) and focus.window() is self:
+            focus.animateClick()
+            return
+        if isinstance(focus, QComboBox) and focus.window() is self:
+            focus.showPopup()
+            return
+        self.toggle_play()
+
+    def toggle_play(self) -> None:
+        if self.play_timer.isActive():
+            self.stop_playing()
+            return
+        if self.document.at_end:
+            self.document.first_step()
+        self.play_timer.setInterval(int(PLAY_INTERVAL_MS / self.speed))
+        self.play_timer.start()
+        self.play_action.setIcon(self._icons["pause"])
+        self.play_action.setText("&Pause")
+        self._play_tick()
+
+    def stop_playing(self) -> None:
+        self.play_timer.stop()
+        self.play_action.setIcon(self._icons["play"])
+        self.play_action.setText("&Play")
+
+    @property
+    def playing(self) -> bool:
+        return self.play_timer.isActive()
+
+    def _play_tick(self) -> None:
+        if self.document.at_end:
+            self.stop_playing()
+            return
+        self.document.next_step()
+        if self.document.step >= self.document.row_count:
+            self.stop_playing()
+
+    def apply_first_fix(self) -> None:
+        diagnosis = self.document.diagnosis
+        if diagnosis is None:
+            return
+        for fix in diagnosis.fixes:
+            if fix.action != "none":
+                self.document.apply_fix(fix)
+                self.statusBar().showMessage(f"Applied: {fix.description} (Ctrl+Z to undo)",
+                                             8000)
+                return
+
+    # --- files -----------------------------------------------------------------------------
+
+    def maybe_save(self, doing: str = "continue") -> bool:
+        """Ask what to do with unsaved changes; False when the user cancels."""
+        if not self.document.modified:
+            return True
+        answer = QMessageBox.warning(
+            self, "Unsaved changes",
+            f"“{self.document.display_name}” has changes that are not saved.\n\n"
+            f"Save them before you {doing}?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.autosaver.discard()
+            return True
+        return False
+
+    def new_document(self) -> None:
+        if not self.maybe_save("start a new scenario"):
+            return
+        self.stop_playing()
+        self.document.reset(new_scenario(self.document))
+        self.statusBar().showMessage("A new scenario: two gateways configured alike", 5000)
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save("open another scenario"):
+            return
+        folder = prefs.get_str("files/last_dir", str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(self, "Open a scenario", folder, FILE_FILTER)
+        if path:
+            self.open_path(path, ask=False)
+
+    def open_path(self, path: str | Path, *, ask: bool = True) -> bool:
+        """Open a scenario file; a message box names the problem when it cannot be read."""
+        if ask and not self.maybe_save("open another scenario"):
+            return False
+        self.stop_playing()
+        try:
+            self.document.open(path)
+        except ScenarioFileError as exc:
+            QMessageBox.warning(self, "Cannot open the scenario", str(exc))
+            return False
+        prefs.add_recent_file(path)
+        prefs.set_value("files/last_dir", str(Path(path).resolve().parent))
+        self.statusBar().showMessage(f"Opened {path}", 5000)
+        return True
+
+    def open_lesson(self, path: Path) -> None:
+        """Open a bundled lesson as a new, untitled document (saving asks for a place)."""
+        if not self.maybe_save("open the lesson"):
+            return
+        self.stop_playing()
+        try:
+            scenario = load_scenario(path, profiles=self.document.profiles.keys())
+        except ScenarioFileError as exc:
+            QMessageBox.warning(self, "Cannot open the lesson", str(exc))
+            return
+        self.document.reset(scenario)
+        self.scenario_dock.raise_()
+        self.statusBar().showMessage(f"Lesson: {scenario.title}", 5000)
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        folder = prefs.get_str("files/last_dir", str(Path.home()))
+        name = self.document.path.name if self.document.path else (
+            re.sub(r"[^a-z0-9]+", "-", self.document.scenario.title.lower()).strip("-")
+            or "scenario") + ".toml"
+        path, _ = QFileDialog.getSaveFileName(self, "Save the scenario",
+                                              str(Path(folder) / name), FILE_FILTER)
+        if not path:
+            return False
+        if not path.endswith(".toml"):
+            path += ".toml"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path, include_secrets=self.secrets_in_files.isChecked())
+        except (OSError, ValueError) as exc:
+            QMessageBox.critical(self, "Cannot save the scenario", f"{path}: {exc}")
+            return False
+        prefs.add_recent_file(path)
+        prefs.set_value("files/last_dir", str(path.resolve().parent))
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    def export_dialog(self, up_to_step: bool) -> None:
+        diagram = self.document.diagram
+        if diagram is None:
+            QMessageBox.information(self, "Nothing to export", "This scenario cannot run.")
+            return
+        folder = prefs.get_str("files/export_dir", prefs.get_str("files/last_dir",
+                                                                   str(Path.home())))
+        stem = re.sub(r"[^a-z0-9]+", "-", self.document.display_name.lower()).strip("-")
+        stem = stem.removesuffix("-toml") or "diagram"
+        filters = ";;".join(FIGURE_FILTERS)
+        path, chosen = QFileDialog.getSaveFileName(self, "Export the diagram",
+                                                   str(Path(folder) / f"{stem}.png"), filters)
+        if not path:
+            return
+        suffix = FIGURE_FILTERS.get(chosen, ".png")
+        if Path(path).suffix.lower() not in FIGURE_FILTERS.values():
+            path += suffix
+        self.export_figure(Path(path), up_to_step=up_to_step)
+
+    def export_figure(self, path: Path, *, up_to_step: bool = False) -> bool:
+        diagram = self.document.diagram
+        if diagram is None:
+            return False
+        from ikeviz.render.export import export_figure
+
+        step = self.document.step if up_to_step else None
+        try:
+            export_figure(diagram, path, theme=self.view.base_theme, step=step,
+                          scale=2.0 if path.suffix.lower() == ".png" else 1.0)
+        except (OSError, ValueError) as exc:
+            QMessageBox.critical(self, "Cannot export the figure", f"{path}: {exc}")
+            return False
+        prefs.set_value("files/export_dir", str(path.resolve().parent))
+        self.statusBar().showMessage(f"Exported {path}", 5000)
+        return True
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        files = prefs.recent_files()
+        for number, file in enumerate(files, 1):
+            act = menu.addAction(f"&{number % 10} {Path(file).name}")
+            act.setToolTip(file)
+            act.setStatusTip(file)
+            act.triggered.connect(lambda _c=False, f=file: self._open_recent(f))
+        if not files:
+            none = menu.addAction("No recent files")
+            none.setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction("Clear the List")
+        clear.setEnabled(bool(files))
+        clear.triggered.connect(prefs.clear_recent_files)
+
+    def _open_recent(self, file: str) -> None:
+        if not Path(file).exists():
+            prefs.remove_recent_file(file)
+            QMessageBox.warning(self, "Cannot open the scenario", f"{file}: no such file")
+            return
+        self.open_path(file)
+
+    def build_lessons_menu(self) -> None:
+        if self._lessons_built:
+            return
+        self._lessons_built = True
+        from ikeviz.scenario.lessons import bundled_lessons
+
+        menu = self.lessons_menu
+        try:
+            lessons = bundled_lessons(self.document.profiles.keys())
+        except ScenarioFileError as exc:
+            act = menu.addAction(f"The lessons cannot be read: {exc}")
+            act.setEnabled(False)
+            return
+        order = ("beginner", "intermediate", "advanced")
+        for level in order:
+            entries = [e for e in lessons if (e.scenario.lesson.difficulty if e.scenario.lesson
+                                              else "beginner") == level]
+            if not entries:
+                continue
+            menu.addSection(level.capitalize())
+            for entry in sorted(entries, key=lambda e: e.title):
+                act = menu.addAction(entry.title)
+                act.setObjectName(f"lesson_{entry.name}")
+                lesson = entry.scenario.lesson
+                if lesson is not None and lesson.objective:
+                    act.setToolTip(lesson.objective)
+                    act.setStatusTip(lesson.objective)
+                act.triggered.connect(lambda _c=False, p=entry.path: self.open_lesson(p))
+        menu.setToolTipsVisible(True)
+
+    # --- recovery ----------------------------------------------------------------------------
+
+    def offer_recovery(self) -> bool:
+        """Offer the autosave of a session that did not end cleanly; True if recovered."""
+        path = self.autosaver.path
+        if not recoverable(path):
+            return False
+        source = prefs.get_str("autosave/document_path")
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
+        name = Path(source).name if source else "an untitled scenario"
+        answer = QMessageBox.question(
+            self, "Recover unsaved changes?",
+            f"ikeviz did not close normally. Unsaved changes to {name} were kept "
+            f"({when}).\n\nRecover them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            self.autosaver.discard()
+            return False
+        try:
+            scenario = load_scenario(path, profiles=self.document.profiles.keys())
+        except ScenarioFileError as exc:
+            QMessageBox.warning(self, "Cannot recover", str(exc))
+            return False
+        self.document.reset(scenario, Path(source) if source else None, modified=True)
+        self.statusBar().showMessage("Recovered the unsaved changes", 8000)
+        return True
+
+    # --- window events ---------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.maybe_save("close the window"):
+            event.ignore()
+            return
+        self.stop_playing()
+        self.save_preferences()
+        self.autosaver.discard()
+        record_clean_exit()
+        event.accept()
+
+    @staticmethod
+    def _dropped_file(event: QDragEnterEvent | QDropEvent) -> str:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return ""
+        for url in mime.urls():
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".toml"):
+                return url.toLocalFile()
+        return ""
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self._dropped_file(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        if self._dropped_file(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        path = self._dropped_file(event)
+        if not path:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # After the drop returns: a message box inside a drop blocks the drag source.
+        QTimer.singleShot(0, lambda: self.open_path(path))
+
+    def _first_paint(self) -> None:
+        if self.first_paint_time is None:
+            self.first_paint_time = time.perf_counter()
+            self.firstPainted.emit()
+            QTimer.singleShot(0, self.ensure_inspector)
+
+    # --- help ------------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            ("Right / Left", "next / previous message"),
+            ("Home / End", "the start / the whole negotiation"),
+            ("Space", "play / pause"),
+            ("Click an arrow", "inspect that message"),
+            ("Ctrl+wheel, Ctrl+= / Ctrl+-", "zoom in / out"),
+            ("Ctrl+0 / Ctrl+9", "actual size / fit to width"),
+            ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo any edit"),
+            ("Ctrl+F", "apply the first suggested fix"),
+            ("Ctrl+N, Ctrl+O, Ctrl+S", "new, open, save"),
+            ("Ctrl+E / Ctrl+Shift+E", "export the figure (whole / up to the step)"),
+            ("Ctrl+Shift+C", "copy the diagram as an image"),
+        ]
+        text = "<table cellpadding='3'>" + "".join(
+            f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+        QMessageBox.information(self, "Keyboard shortcuts", text)
+
+    def show_about(self) -> None:
+        from ikeviz import __version__
+
+        QMessageBox.about(
+            self, "About ikeviz",
+            f"<h3>ikeviz {__version__}</h3><p>An IKEv1 (ISAKMP) negotiation between two "
+            "IPsec gateways, message by message: where it fails, why, and what to change "
+            "on which side.</p>")
+
+

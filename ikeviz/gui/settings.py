@@ -1,0 +1,84 @@
+"""Where the application keeps its preferences, window layout and recent files.
+
+Everything is in one ``QSettings`` INI file of organisation "ikeviz",
+application "ikeviz" (``~/.config/ikeviz/ikeviz.ini`` on Linux); tests point
+it elsewhere with ``QSettings.setPath``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+
+ORGANIZATION = "ikeviz"
+APPLICATION = "ikeviz"
+MAX_RECENT = 10
+
+
+def settings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION,
+                     APPLICATION)
+
+
+def get_str(key: str, default: str = "") -> str:
+    value = settings().value(key, default)
+    return str(value) if value is not None else default
+
+
+def get_float(key: str, default: float) -> float:
+    try:
+        return float(settings().value(key, default))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+
+
+def get_bool(key: str, default: bool) -> bool:
+    value = settings().value(key, default)
+    if isinstance(value, str):
+        return value.lower() in ("true", "1", "yes")
+    return bool(value)
+
+
+def set_value(key: str, value: object) -> None:
+    store = settings()
+    store.setValue(key, value)
+    store.sync()
+
+
+def recent_files() -> list[str]:
+    value: object = settings().value("files/recent", [])
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value if v]
+    return []
+
+
+def add_recent_file(path: str | Path) -> list[str]:
+    text = str(Path(path).resolve())
+    files = [f for f in recent_files() if f != text]
+    files.insert(0, text)
+    del files[MAX_RECENT:]
+    set_value("files/recent", files)
+    return files
+
+
+def remove_recent_file(path: str) -> list[str]:
+    files = [f for f in recent_files() if f != path]
+    set_value("files/recent", files)
+    return files
+
+
+def clear_recent_files() -> None:
+    set_value("files/recent", [])
+
+
+def autosave_path() -> Path:
+    """The autosave file: ``autosave/path`` of the settings, else in the app data folder."""
+    configured = get_str("autosave/path")
+    if configured:
+        return Path(configured)
+    folder = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation) or str(Path.home() / ".ikeviz")
+    return Path(folder) / "autosave.toml"
