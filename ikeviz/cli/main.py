@@ -42,9 +42,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+COMMANDS = ("inspect", "check", "lessons", "render", "export-pcap", "report", "import")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or (arguments[0] not in COMMANDS and not arguments[0].startswith("-")):
+        # `ikeviz` alone opens the application on the demo scenario; `ikeviz FILE.toml`
+        # opens that file.
+        from ikeviz.gui.app import run_gui
+
+        return run_gui(arguments)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.command is None:
         parser.print_help()
         return EXIT_OK

@@ -8,7 +8,10 @@ left an autosave, it is offered back.
 
 ``IKEVIZ_STARTUP_PROBE=1`` in the environment prints the wall-clock time of
 the first painted diagram (``first-paint <unix time>``) and quits: the
-launch benchmark (``bench/bench_gui.py``) uses it.
+launch benchmark (``bench/bench_gui.py``) uses it. ``IKEVIZ_SCREENSHOT=FILE.png``
+grabs the screen (the X server's framebuffer under Xvfb) once the window is
+painted, writes the diagram widget's own rendering and position beside it
+(``FILE.view.png``, ``FILE.json``) and quits: the CI screenshot test uses it.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import sys
 import time
 
 PROBE_ENV = "IKEVIZ_STARTUP_PROBE"
+SCREENSHOT_ENV = "IKEVIZ_SCREENSHOT"
 
 
 def run_gui(argv: list[str]) -> int:
@@ -69,12 +73,31 @@ def run_gui(argv: list[str]) -> int:
 
         add_recent_file(path)
 
+    shot_path = os.environ.get(SCREENSHOT_ENV)
     if probe:
         def painted() -> None:
             print(f"first-paint {time.time():.6f}", flush=True)
             QTimer.singleShot(0, app.quit)
 
         window.firstPainted.connect(painted)
+    elif shot_path:
+        def shoot() -> None:
+            import json
+
+            from PySide6.QtCore import QPoint
+
+            screen = app.primaryScreen()
+            screen.grabWindow(0).save(shot_path)
+            view = window.view
+            view.grab().save(shot_path.removesuffix(".png") + ".view.png")
+            origin = view.mapToGlobal(QPoint(0, 0))
+            ratio = screen.devicePixelRatio()
+            with open(shot_path.removesuffix(".png") + ".json", "w", encoding="utf-8") as f:
+                json.dump({"x": origin.x(), "y": origin.y(), "width": view.width(),
+                           "height": view.height(), "ratio": ratio}, f)
+            app.quit()
+
+        window.firstPainted.connect(lambda: QTimer.singleShot(1500, shoot))
     window.show()
     window.view.setFocus()
 
@@ -84,7 +107,7 @@ def run_gui(argv: list[str]) -> int:
                                 f"{error}\n\nShowing the default lesson instead.")
         window.offer_recovery()
 
-    if not probe:
+    if not probe and not shot_path:
         QTimer.singleShot(0, after_start)
     status = app.exec()
     return int(status)
