@@ -27,8 +27,16 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert test_command in ci, "the README's test command is not a line of .ci/run"
 
 
-def test_first_command_uses_a_bundled_file() -> None:
+def test_first_command_installs_and_starts_the_application() -> None:
     first = readme_commands()[0]
+    assert "pip install" in first
+    assert first.split("&&")[-1].strip().endswith("ikeviz")
     for word in first.split():
-        if word.startswith("resources/"):
+        if word.startswith(("resources/", "docs/")):
             assert (ROOT / word).exists(), word
+
+
+def test_readme_images_exist() -> None:
+    text = (ROOT / "README.md").read_text()
+    for image in re.findall(r"\]\((docs/[^)]+)\)", text):
+        assert (ROOT / image).exists(), image
