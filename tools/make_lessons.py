@@ -209,8 +209,8 @@ add("lifetime-lenient-responder", Scenario(
 ))
 add("nat-without-nat-t", Scenario(
     title="A NAT between the gateways, without NAT-T",
-    left=oxo(), right=peer(nat_traversal=False), network=Network(nat=True,
-                                                                   nat_public_address="203.0.113.10"),
+    left=oxo(), right=peer(nat_traversal=False),
+    network=Network(nat=True, nat_public_address="203.0.113.10"),
     lesson=lesson(
         "See what a NAT does to an IKEv1 negotiation when NAT-T is not used.",
         "The OmniPCX Office sits behind a NAT and does not announce NAT-T (RFC 3947). "
@@ -245,7 +245,8 @@ add("3des-sha1-key-expansion", Scenario(
 ))
 add("omnipcx-cisco-ok", Scenario(
     title="OmniPCX Office to Cisco IOS: a working tunnel",
-    left=oxo(), right=peer("cisco-ios", "Lyon router", phase1=(replace(SW_P1, lifetime_seconds=86400),)),
+    left=oxo(),
+    right=peer("cisco-ios", "Lyon router", phase1=(replace(SW_P1, lifetime_seconds=86400),)),
     lesson=lesson(
         "Tune a Cisco IOS router to the OmniPCX Office.",
         "crypto isakmp policy 10 with encryption 3des, hash sha, group 2, pre-share; "
