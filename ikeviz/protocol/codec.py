@@ -27,6 +27,7 @@ plaintext to :func:`decode_payloads` with the header's first payload type.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import struct
 from collections.abc import Callable, Sequence
@@ -72,6 +73,15 @@ PT_NAT_OA: Final = 21
 PT_NAT_D_DRAFT: Final = 130
 PT_NAT_OA_DRAFT: Final = 131
 PT_FRAGMENT: Final = 132
+
+# Limits a hostile message cannot get around (each refused with a DecodeError that says
+# "at most N"). IKEv1 nests only SA > P > T > attributes, so these bound the work and the
+# memory of one decode to a small multiple of the input size.
+MAX_PAYLOADS: Final = 256  # payloads in one chain (a message or a decrypted body)
+MAX_PROPOSALS: Final = 64  # proposals in one SA payload
+MAX_TRANSFORMS: Final = 256  # transforms in one proposal (its count field is 8 bits anyway)
+MAX_ATTRIBUTE_VALUE: Final = 0xFFFF  # a TLV attribute's value: its length field is 16 bits
+MAX_EMPTY_SPIS: Final = 16  # SPIs of size 0 in one Delete payload (they take no bytes)
 
 DOI_IPSEC: Final = 1
 SIT_SECRECY: Final = 0x02
@@ -769,6 +779,13 @@ def _decode_proposal(reader: _Reader, path: str) -> tuple[Proposal, int]:
     more = sub.remaining > 0
     while more:
         t_path = f"{path}.transform[{len(transforms)}]"
+        if len(transforms) == MAX_TRANSFORMS:
+            raise DecodeError(
+                sub.offset(),
+                t_path,
+                f"at most {MAX_TRANSFORMS} transforms in a proposal",
+                f"transform {MAX_TRANSFORMS + 1}",
+            )
         transform, t_next = _decode_transform(sub, t_path)
         transforms.append(transform)
         if t_next == PT_TRANSFORM:
@@ -825,6 +842,13 @@ def _decode_sa(sub: _Reader, end: int, path: str, reserved: int) -> SecurityAsso
     proposals: list[Proposal] = []
     while True:
         p_path = f"{path}.proposal[{len(proposals)}]"
+        if len(proposals) == MAX_PROPOSALS:
+            raise DecodeError(
+                sub.offset(),
+                p_path,
+                f"at most {MAX_PROPOSALS} proposals in an SA payload",
+                f"proposal {MAX_PROPOSALS + 1}",
+            )
         if sub.remaining == 0:
             raise DecodeError(
                 sub.offset(),
@@ -906,6 +930,14 @@ def _decode_delete(sub: _Reader, end: int, path: str, reserved: int) -> Delete:
     protocol_id = sub.u8(path, "protocol_id")
     spi_size = sub.u8(path, "spi_size")
     count = sub.u16(path, "spi_count")
+    if spi_size == 0 and count > MAX_EMPTY_SPIS:
+        # Empty SPIs take no bytes: without this bound 12 bytes would make 65535 of them.
+        raise DecodeError(
+            sub.offset() - 2,
+            f"{path}.spi_count",
+            f"at most {MAX_EMPTY_SPIS} SPIs when the SPI size is 0",
+            str(count),
+        )
     if count * spi_size != sub.remaining:
         raise DecodeError(
             sub.offset() - 2,
@@ -1004,11 +1036,26 @@ def _decode_chain(
     payload), for error messages. Bytes after the chain are padding when
     ``allow_padding`` (a decrypted body, RFC 2409 App. B), else an error.
     """
+    if reader.spans is None:
+        # Valid input takes the fast walk; at any doubt, the careful walk below
+        # names the field and offset (ikeviz.protocol._fastdecode).
+        fast = _fastdecode.fast_chain(reader.data, reader.pos, reader.end, first_payload,
+                                      allow_padding=allow_padding)
+        if fast is not None:
+            reader.pos = reader.end
+            return fast
     payloads: list[Payload] = []
     counts: dict[str, int] = {}
     next_type = first_payload
     previous_field = origin
     while next_type != PT_NONE:
+        if len(payloads) == MAX_PAYLOADS:
+            raise DecodeError(
+                reader.offset(),
+                previous_field,
+                f"at most {MAX_PAYLOADS} payloads in a message",
+                f"payload {MAX_PAYLOADS + 1} (type {next_type})",
+            )
         name = payload_short_name(next_type)
         seen = counts.get(name, 0)
         counts[name] = seen + 1
@@ -1362,6 +1409,7 @@ encode_message = _encoder(_encode_message)
 # --- identities ---------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1024)
 def identification_text(id_type: int, data: bytes) -> str:
     """An identification as people write it (RFC 2407 §4.6.2.2-§4.6.2.12).
 
@@ -1401,3 +1449,7 @@ def _subnet_text(network: str, mask: int, bits: int, mask_text: str) -> str:
     prefix = bin(mask).count("1")
     contiguous = mask == ((1 << bits) - 1) ^ ((1 << (bits - prefix)) - 1)
     return f"{network}/{prefix}" if contiguous else f"{network}/{mask_text}"
+
+
+# At the end: the fast walk builds this module's payload classes.
+from ikeviz.protocol import _fastdecode  # noqa: E402
