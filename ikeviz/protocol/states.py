@@ -77,6 +77,9 @@ class State(Enum):
         if product == "libreswan":
             if self is State.ESTABLISHED and responder:
                 return "STATE_QUICK_R2"
+            if self is State.WAIT_QM1 and not responder:
+                # The initiator's side of the same moment (pluto_constants.h).
+                return "STATE_MAIN_I4"
             return names.libreswan or self.name
         if product == "cisco":
             return names.cisco or self.name
