@@ -40,6 +40,8 @@ def add_parsers(commands: Any) -> None:
     check.add_argument("scenario", nargs="?", help="a scenario file (.toml)")
     check.add_argument("--lesson", metavar="NAME", help="run a bundled lesson instead")
     check.add_argument("--json", action="store_true", help="print the whole trace as JSON")
+    check.add_argument("--show-secrets", action="store_true",
+                       help="with --json, include the pre-shared keys (hidden by default)")
     check.add_argument("--states", choices=("strongswan", "libreswan", "cisco"),
                        default="libreswan", help="whose state names to print")
     check.set_defaults(run=run_check)
@@ -181,7 +183,8 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
             "established": diagnosis.established,
             "diagnosis": to_jsonable(diagnosis),
             "events": [
-                {"side": run.side_of(e.event.role).value, **to_jsonable(e.event)}
+                {"side": run.side_of(e.event.role).value,
+                 **to_jsonable(e.event, show_secrets=getattr(args, "show_secrets", False))}
                 for e in run.trace.entries
             ],
         }

@@ -320,7 +320,7 @@ class _Locator:
         self._newlines = [i for i, ch in enumerate(text) if ch == "\n"]
         try:
             self._scan()
-        except (IndexError, ValueError, tomllib.TOMLDecodeError):
+        except (IndexError, ValueError, RecursionError, tomllib.TOMLDecodeError):
             pass
 
     def line_of(self, path: KeyPath) -> int | None:
@@ -991,6 +991,11 @@ def loads_scenario(text: str, *, file: str = "<text>",
                                 "a scenario file (format_version, title, [left], [right])")
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively: a few thousand "["
+        # would otherwise escape as a RecursionError.
+        raise ScenarioFileError(file, None, "", "TOML syntax error: arrays or inline tables "
+                                "nested too deeply", "a scenario file") from None
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_POSITION.match(str(exc))
         message, line = str(exc), None

@@ -68,8 +68,19 @@ def message_summary(event: MessageSent | MessageReceived) -> str:
     return ", ".join([header, *out])
 
 
-def to_jsonable(value: Any) -> Any:
-    """Events and their fields as JSON-ready values (bytes as hex)."""
+#: Derivation inputs that are secrets the user configured: never printed unless asked.
+SECRET_INPUTS = frozenset({"pre-shared-key"})
+
+
+def to_jsonable(value: Any, *, show_secrets: bool = False) -> Any:
+    """Events and their fields as JSON-ready values (bytes as hex).
+
+    A derivation input named in :data:`SECRET_INPUTS` (the pre-shared key) is
+    replaced by ``"(secret)"`` unless ``show_secrets``.
+    """
+    if (not show_secrets and isinstance(value, tuple) and len(value) == 2
+            and value[0] in SECRET_INPUTS and isinstance(value[1], bytes)):
+        return [value[0], "(secret)"]
     if isinstance(value, bytes):
         return value.hex()
     if isinstance(value, Enum):
@@ -77,10 +88,10 @@ def to_jsonable(value: Any) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
         out = {"type": type(value).__name__}
         for f in fields(value):
-            out[f.name] = to_jsonable(getattr(value, f.name))
+            out[f.name] = to_jsonable(getattr(value, f.name), show_secrets=show_secrets)
         return out
     if isinstance(value, (list, tuple)):
-        return [to_jsonable(v) for v in value]
+        return [to_jsonable(v, show_secrets=show_secrets) for v in value]
     if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
+        return {str(k): to_jsonable(v, show_secrets=show_secrets) for k, v in value.items()}
     return value
