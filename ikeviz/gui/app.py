@@ -68,6 +68,10 @@ def run_gui(argv: list[str]) -> int:
     document = Document(scenario, profiles=profiles, path=path,
                         state_names=get_str("view/state_names", "libreswan"))
     window = MainWindow(document)
+    from ikeviz.gui.crash import install_crash_handler
+
+    # From here on an unexpected exception autosaves, shows a report, and the app goes on.
+    handler = install_crash_handler(window)
     if path is not None:
         from ikeviz.gui.settings import add_recent_file
 
@@ -109,7 +113,10 @@ def run_gui(argv: list[str]) -> int:
 
     if not probe and not shot_path:
         QTimer.singleShot(0, after_start)
-    status = app.exec()
+    try:
+        status = app.exec()
+    finally:
+        handler.uninstall()
     return int(status)
 
 

@@ -6,6 +6,11 @@ lesson below it, the message inspector and the timeline when they are
 installed, a toolbar to step through the negotiation, and the File, Edit,
 View, Negotiation, Lessons and Help menus. Window layout and preferences are
 kept in :mod:`ikeviz.gui.settings`.
+
+File > Open Capture reads a pcap/pcapng in a worker thread
+(:mod:`ikeviz.gui.capture_import`) and shows its negotiations in the Capture
+panel (:mod:`ikeviz.gui.capture_panel`), from which one opens as a new scenario;
+File > Export Report writes the HTML troubleshooting report of the scenario.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -35,11 +40,13 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QSizePolicy,
     QStyle,
     QToolBar,
@@ -60,11 +67,19 @@ from ikeviz.render.diagram import RowKind
 from ikeviz.scenario.fileformat import ScenarioFileError, load_scenario
 from ikeviz.scenario.model import Gateway, Scenario, Side
 
+if TYPE_CHECKING:
+    from ikeviz.capture.negotiations import Negotiation
+    from ikeviz.gui.capture_import import CaptureReader, CaptureRequest, CaptureResult
+    from ikeviz.gui.capture_panel import CapturePanel
+    from ikeviz.gui.crash import CrashHandler
+
 APP_NAME = "ikeviz"
 STATE_VERSION = 3  # of the saved dock layout; a new layout ignores older ones
 PLAY_INTERVAL_MS = 1200  # per message at 1x
 SPEEDS = (0.5, 1.0, 2.0, 4.0)
 FILE_FILTER = "ikeviz scenarios (*.toml);;All files (*)"
+REPORT_FILTER = "HTML report (*.html)"
+CAPTURE_PSK_PLACEHOLDER = "change-me-2026"  # a capture never holds the pre-shared key
 FIGURE_FILTERS = {
     "PNG image (*.png)": ".png",
     "SVG drawing (*.svg)": ".svg",
@@ -149,6 +164,13 @@ class MainWindow(QMainWindow):
         self._timeline_run: object = None
         self._lessons_built = False
         self.first_paint_time: float | None = None
+        self.capture_dock: QDockWidget | None = None
+        self.capture_panel: CapturePanel | None = None
+        self.capture_reader: CaptureReader | None = None
+        self.last_capture_reader: CaptureReader | None = None
+        self.capture_progress: QProgressDialog | None = None
+        self.crash_handler: CrashHandler | None = None
+        self.capture_psks: set[str] = set()  # keys given to read captures: kept out of reports
 
         app = QApplication.instance()
         theme = (themes.apply(app, self.theme_name) if isinstance(app, QApplication)
@@ -182,8 +204,8 @@ class MainWindow(QMainWindow):
         self.history_dock = self._dock("historyDock", "History", self.history,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self._add_inspector()  # split beside the diagnosis before anything is tabbed with it
-        self.tabifyDockWidget(self.diagnosis_dock, self.scenario_dock)
-        self.tabifyDockWidget(self.scenario_dock, self.history_dock)
+        self._tabify(self.diagnosis_dock, self.scenario_dock)
+        self._tabify(self.scenario_dock, self.history_dock)
         self._add_timeline_dock()
         self.diagnosis_dock.raise_()
         if self.inspector_dock is not None:
@@ -243,6 +265,15 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
+    def _tabify(self, first: QDockWidget, second: QDockWidget) -> None:
+        """``second`` as a tab on ``first``. The layout is settled at once: tabifying a
+        second group before the window is shown otherwise leaves a stale, visible tab bar
+        over the docks (Qt 6.11)."""
+        self.tabifyDockWidget(first, second)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+
     def _add_inspector(self) -> None:
         """The inspector's dock; its widget right after the first paint (a faster start)."""
         self.inspector_dock: QDockWidget | None = None
@@ -286,9 +317,9 @@ class MainWindow(QMainWindow):
         placeholder = QLabel("The timeline appears here when this panel is shown.", dock)
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         dock.setWidget(placeholder)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        # Tabified without addDockWidget first: adding then tabifying leaves a stale tab bar.
         target = self.inspector_dock or self.history_dock
-        self.tabifyDockWidget(target, dock)
+        self._tabify(target, dock)
         dock.visibilityChanged.connect(self._timeline_visibility)
         self.timeline_dock = dock
 
@@ -344,6 +375,9 @@ class MainWindow(QMainWindow):
                                  "Start a new scenario", sp.SP_FileIcon, "new")
         self.open_action = action("&Open…", self.open_dialog, QKeySequence.StandardKey.Open,
                                   "Open a scenario file", sp.SP_DialogOpenButton, "open")
+        self.open_capture_action = action("Open &Capture…", self.open_capture_dialog,
+                                          "Ctrl+Shift+O", "Read the IKEv1 negotiations of a "
+                                          "pcap or pcapng capture", None, "openCapture")
         self.save_action = action("&Save", self.save, QKeySequence.StandardKey.Save,
                                   "Save the scenario", sp.SP_DialogSaveButton, "save")
         self.save_as_action = action("Save &As…", self.save_as, "Ctrl+Shift+S",
@@ -355,6 +389,10 @@ class MainWindow(QMainWindow):
                                          lambda: self.export_dialog(True), "Ctrl+Shift+E",
                                          "Export the diagram as far as it is revealed", None,
                                          "exportStep")
+        self.export_report_action = action("Export &Report…", self.export_report_dialog,
+                                           "Ctrl+Shift+R", "Write a troubleshooting report: "
+                                           "one HTML page, without the pre-shared keys", None,
+                                           "exportReport")
         self.secrets_in_files = action("Write Secrets into Files", None, None,
                                        "Save the pre-shared keys and private keys in the "
                                        "scenario file (it is then readable by you only)",
@@ -431,6 +469,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
+        file_menu.addAction(self.open_capture_action)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -441,6 +480,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_step_action)
+        file_menu.addAction(self.export_report_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -482,6 +522,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.secrets_action)
         view_menu.addSeparator()
         panels = view_menu.addMenu("&Panels")
+        self.panels_menu = panels
         for dock in self.findChildren(QDockWidget):
             panels.addAction(dock.toggleViewAction())
         view_menu.addAction(self.reset_layout_action)
@@ -593,7 +634,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.left_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.right_dock)
         for movable in (self.scenario_dock, self.history_dock, self.inspector_dock,
-                        self.timeline_dock):
+                        self.timeline_dock, self.capture_dock):
             if movable is not None:
                 self.removeDockWidget(movable)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.diagnosis_dock)
@@ -601,13 +642,17 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inspector_dock)
             self.splitDockWidget(self.diagnosis_dock, self.inspector_dock,
                                  Qt.Orientation.Horizontal)
-        for dock in (self.scenario_dock, self.history_dock):
-            self.tabifyDockWidget(self.diagnosis_dock, dock)
+        for tabbed in (self.scenario_dock, self.history_dock, self.capture_dock):
+            if tabbed is not None:
+                self._tabify(self.diagnosis_dock, tabbed)
         if self.timeline_dock is not None:
-            self.tabifyDockWidget(self.inspector_dock or self.history_dock, self.timeline_dock)
+            self._tabify(self.inspector_dock or self.history_dock, self.timeline_dock)
         for optional in (self.inspector_dock, self.timeline_dock):
             if optional is not None:
                 optional.show()
+        if self.capture_dock is not None and self.capture_panel is not None and \
+                self.capture_panel.result is not None:
+            self.capture_dock.show()
         self._default_layout()
         if self.inspector_dock is not None:
             self.inspector_dock.raise_()
@@ -643,6 +688,8 @@ class MainWindow(QMainWindow):
         self.theme_name = name
         self.view.set_theme(theme)
         self.diagnosis_panel.set_theme(theme)
+        if self.capture_panel is not None:
+            self.capture_panel.set_theme(theme)
         if name in getattr(self, "theme_actions", {}):
             self.theme_actions[name].setChecked(True)
         self._update_icons()
@@ -668,6 +715,8 @@ class MainWindow(QMainWindow):
         if naming not in STATE_NAMINGS:
             return
         self.document.set_state_names(naming)
+        if self.capture_panel is not None:
+            self.capture_panel.set_state_names(naming)
         self.state_actions[naming].setChecked(True)
         index = list(STATE_NAMINGS).index(naming)
         if self.states_combo.currentIndex() != index:
@@ -1053,6 +1102,244 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {path}", 5000)
         return True
 
+    def export_report_dialog(self) -> None:
+        doc = self.document
+        if doc.run is None or doc.diagnosis is None:
+            QMessageBox.information(self, "Nothing to report",
+                                    f"This scenario cannot run: {doc.error}")
+            return
+        folder = prefs.get_str("files/export_dir", prefs.get_str("files/last_dir",
+                                                                   str(Path.home())))
+        stem = re.sub(r"[^a-z0-9]+", "-", doc.display_name.lower()).strip("-")
+        stem = (stem.removesuffix("-toml") or "scenario") + "-report"
+        path, _ = QFileDialog.getSaveFileName(self, "Export the troubleshooting report",
+                                              str(Path(folder) / f"{stem}.html"),
+                                              REPORT_FILTER)
+        if not path:
+            return
+        if Path(path).suffix.lower() not in (".html", ".htm"):
+            path += ".html"
+        self.export_report(Path(path))
+
+    def export_report(self, path: Path) -> bool:
+        """The troubleshooting report of the current scenario as one HTML page (never with
+        the pre-shared keys)."""
+        doc = self.document
+        if doc.run is None or doc.diagnosis is None:
+            return False
+        from ikeviz.render.report import write_report
+
+        try:
+            write_report(path, doc.run, doc.diagnosis, show_secrets=False,
+                         state_names=doc.state_names,  # type: ignore[arg-type]
+                         source=doc.display_name)
+        except (OSError, ValueError) as exc:
+            QMessageBox.critical(self, "Cannot export the report", f"{path}: {exc}")
+            return False
+        prefs.set_value("files/export_dir", str(path.resolve().parent))
+        self.statusBar().showMessage(f"Exported the report {path}", 5000)
+        return True
+
+    # --- captures --------------------------------------------------------------------------
+
+    def open_capture_dialog(self) -> None:
+        """Choose a capture, then the keys (optional), then read it in the background."""
+        if self.capture_reader is not None:
+            return
+        from ikeviz.gui.capture_import import CAPTURE_FILTER, CaptureOptionsDialog
+
+        folder = prefs.get_str("files/capture_dir", prefs.get_str("files/last_dir",
+                                                                    str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(self, "Open a capture", folder, CAPTURE_FILTER)
+        if not path:
+            return
+        dialog = CaptureOptionsDialog(self, path, self.document.profiles,
+                                      responder_profile=prefs.get_str("capture/responder"),
+                                      initiator_profile=prefs.get_str("capture/initiator",
+                                                                      "strongswan-5.9"))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        request = dialog.request()
+        prefs.set_value("capture/responder", request.responder_profile or "")
+        prefs.set_value("capture/initiator", request.initiator_profile)
+        self.open_capture(request)
+
+    def open_capture(self, request: CaptureRequest) -> CaptureReader | None:
+        """Read ``request``'s capture in a worker thread, with a progress dialog that can
+        cancel it; the Capture panel shows it when it is read. None when one is being read."""
+        if self.capture_reader is not None:
+            return None
+        from ikeviz.gui.capture_import import CaptureReader
+
+        if request.psk:
+            self.capture_psks.add(request.psk)
+        reader = CaptureReader(request, self.document.profiles, self)
+        progress = QProgressDialog(f"Reading {request.name}…", "Cancel", 0, 1000, self)
+        progress.setObjectName("captureProgress")
+        progress.setWindowTitle("Open Capture")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setMinimumWidth(420)
+        progress.setValue(0)
+        progress.canceled.connect(self._cancel_capture)
+        reader.progressed.connect(self._capture_progressed)
+        reader.stageChanged.connect(progress.setLabelText)
+        reader.succeeded.connect(self._capture_read)
+        reader.failed.connect(self._capture_failed)
+        reader.finished.connect(self._capture_finished)
+        self.capture_reader = reader
+        self.capture_progress = progress
+        self.open_capture_action.setEnabled(False)
+        prefs.set_value("files/capture_dir", str(Path(request.path).resolve().parent))
+        reader.start()
+        return reader
+
+    def _capture_progressed(self, done: int, total: int) -> None:
+        progress = self.capture_progress
+        reader = self.capture_reader
+        if progress is None or reader is None or reader.cancel_event.is_set():
+            return
+        if total > 0:
+            progress.setMaximum(1000)
+            progress.setValue(min(1000, done * 1000 // total))
+            size = f"{done / 1e6:.0f} of {total / 1e6:.0f} MB"
+        else:
+            progress.setMaximum(0)  # busy: the size is not known
+            size = f"{done / 1e6:.0f} MB"
+        progress.setLabelText(f"Reading {reader.request.name}… {size}")
+
+    def _cancel_capture(self) -> None:
+        reader = self.capture_reader
+        if reader is not None:
+            reader.cancel()
+            self.statusBar().showMessage("Stopping the capture reader…")
+
+    def stop_capture_reader(self) -> None:
+        """Cancel the capture being read and wait for its thread (closing the window): the
+        reader stops within about a MiB."""
+        reader = self.capture_reader
+        if reader is None:
+            return
+        reader.cancel()
+        reader.wait()
+        self._capture_finished()
+
+    def _capture_read(self, result: CaptureResult) -> None:
+        if self.capture_progress is not None:
+            self.capture_progress.hide()
+        if result.cancelled:
+            self.statusBar().showMessage(
+                f"Cancelled: {result.request.name} was not read to its end", 8000)
+            return
+        panel = self.ensure_capture_panel()
+        panel.set_result(result)
+        dock = self.capture_dock
+        assert dock is not None
+        dock.setWindowTitle(f"Capture · {result.request.name}")
+        dock.show()
+        dock.raise_()
+        count = len(result.negotiations)
+        self.statusBar().showMessage(
+            f"{result.request.name}: {count} IKEv1 negotiation{'' if count == 1 else 's'}",
+            8000)
+        error = result.analysis.error
+        if error is not None:
+            QMessageBox.warning(self, "The capture is damaged",
+                                f"{error}\n\nThe negotiations read before the fault are "
+                                "shown.")
+
+    def _capture_failed(self, message: str) -> None:
+        if self.capture_progress is not None:
+            self.capture_progress.hide()
+        QMessageBox.warning(self, "Cannot open the capture", message)
+
+    def _capture_finished(self) -> None:
+        reader, progress = self.capture_reader, self.capture_progress
+        self.capture_reader = None
+        self.capture_progress = None
+        self.open_capture_action.setEnabled(True)
+        if progress is not None:
+            progress.canceled.disconnect(self._cancel_capture)
+            progress.close()
+            progress.deleteLater()
+        if reader is not None:
+            reader.wait()
+            # The last reader is kept (its result, for a look); the one before goes.
+            if self.last_capture_reader is not None:
+                self.last_capture_reader.deleteLater()
+            self.last_capture_reader = reader
+        if self.statusBar().currentMessage().startswith("Stopping"):
+            self.statusBar().clearMessage()
+
+    def ensure_capture_panel(self) -> CapturePanel:
+        """The Capture panel and its dock, made the first time a capture is read."""
+        if self.capture_panel is not None:
+            return self.capture_panel
+        from ikeviz.gui.capture_panel import CapturePanel
+
+        panel = CapturePanel(self.document.profiles, theme=self.view.base_theme,
+                             state_names=self.document.state_names)
+        panel.openRequested.connect(self.open_negotiation)
+        dock = QDockWidget("Capture", self)
+        dock.setObjectName("captureDock")
+        dock.setWidget(panel)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        if not self.restoreDockWidget(dock):
+            self._tabify(self.diagnosis_dock, dock)
+            # A capture needs room: the bottom docks higher, the capture's column wider.
+            dock.show()
+            dock.raise_()
+            self.resizeDocks([dock], [max(340, int(self.height() * 0.45))],
+                             Qt.Orientation.Vertical)
+            if self.inspector_dock is not None and self.inspector_dock.isVisible():
+                self.resizeDocks([dock, self.inspector_dock],
+                                 [int(self.width() * 0.64), int(self.width() * 0.36)],
+                                 Qt.Orientation.Horizontal)
+        self.panels_menu.addAction(dock.toggleViewAction())
+        self.capture_dock = dock
+        self.capture_panel = panel
+        return panel
+
+    def open_negotiation(self, negotiation: Negotiation, responder_profile: str = "") -> bool:
+        """A negotiation of the capture as a new, untitled scenario to edit and fix."""
+        panel = self.capture_panel
+        request = panel.result.request if panel is not None and panel.result else None
+        if not self.maybe_save("open the negotiation as a scenario"):
+            return False
+        from ikeviz.capture.analysis import to_scenario
+
+        name = request.name if request is not None else "capture"
+        try:
+            scenario = to_scenario(
+                negotiation, left_profile=request.initiator_profile if request else
+                "strongswan-5.9", right_profile=responder_profile or "strongswan-5.9",
+                profiles=self.document.profiles,
+                title=f"{name}: negotiation {negotiation.number}")
+        except ValueError as exc:
+            QMessageBox.warning(self, "Cannot open the negotiation", str(exc))
+            return False
+        given = request.psk if request is not None and request.psk else None
+        psk = given or CAPTURE_PSK_PLACEHOLDER
+        note = ("- the pre-shared key is not in a capture: both gateways have "
+                + ("the key given when the capture was opened" if given else
+                   f"“{CAPTURE_PSK_PLACEHOLDER}”")
+                + "; set each side's own key (different keys fail at Main Mode message 5)")
+        left = scenario.left if scenario.left.psk else replace(scenario.left, psk=psk)
+        right = scenario.right if scenario.right.psk else replace(scenario.right, psk=psk)
+        scenario = replace(scenario, left=left, right=right,
+                           description=f"{scenario.description}\n{note}".strip())
+        self.stop_playing()
+        self.document.reset(scenario, None, modified=True)
+        self.diagnosis_dock.raise_()
+        self.statusBar().showMessage(
+            f"Negotiation {negotiation.number} of {name} as a scenario: change the gateways' "
+            "settings to see what fixes it", 8000)
+        return True
+
     def _fill_recent_menu(self) -> None:
         menu = self.recent_menu
         menu.clear()
@@ -1142,6 +1429,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.stop_playing()
+        self.stop_capture_reader()
         self.save_preferences()
         self.autosaver.discard()
         record_clean_exit()
@@ -1197,7 +1485,9 @@ class MainWindow(QMainWindow):
             ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo any edit"),
             ("Ctrl+F", "apply the first suggested fix"),
             ("Ctrl+N, Ctrl+O, Ctrl+S", "new, open, save"),
+            ("Ctrl+Shift+O", "open a capture (pcap, pcapng)"),
             ("Ctrl+E / Ctrl+Shift+E", "export the figure (whole / up to the step)"),
+            ("Ctrl+Shift+R", "export the troubleshooting report (HTML)"),
             ("Ctrl+Shift+C", "copy the diagram as an image"),
         ]
         text = "<table cellpadding='3'>" + "".join(
