@@ -1037,7 +1037,14 @@ def load_scenario(source: str | Path, *, text: str | None = None,
                 raise ScenarioFileError(file, None, "", f"is too large for a scenario file "
                                         f"({info.st_size} bytes)",
                                         f"up to {MAX_FILE_SIZE} bytes")
-            data = path.read_bytes()
+            # Read at most one byte past the limit: a file that grew after stat()
+            # (or reports a size of 0, as /proc files do) cannot get around it.
+            with path.open("rb") as stream:
+                data = stream.read(MAX_FILE_SIZE + 1)
+            if len(data) > MAX_FILE_SIZE:
+                raise ScenarioFileError(file, None, "", "is too large for a scenario file "
+                                        f"(more than {MAX_FILE_SIZE} bytes)",
+                                        f"up to {MAX_FILE_SIZE} bytes")
         except (FileNotFoundError, NotADirectoryError):
             raise ScenarioFileError(file, None, "", "no such file") from None
         except IsADirectoryError:
