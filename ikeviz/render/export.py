@@ -60,7 +60,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 
 from ikeviz.render.diagram import Diagram
-from ikeviz.render.painter import LIGHT, Theme, diagram_size, none_refcount_guard, paint_diagram
+from ikeviz.render.painter import LIGHT, Theme, diagram_size, paint_diagram
 
 FORMATS = (".png", ".svg", ".pdf")
 CREATOR = "ikeviz"
@@ -81,7 +81,12 @@ def ensure_qt_app() -> QGuiApplication:
         return existing
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "ikeviz"])
+    # A QApplication (a QGuiApplication that also allows widgets): a process that
+    # exports a figure first and opens a window later (the GUI, its tests) must
+    # not find a bare QGuiApplication, which makes Qt abort on the first widget.
+    from PySide6.QtWidgets import QApplication
+
+    _app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "ikeviz"])
     return _app
 
 
@@ -108,14 +113,13 @@ def export_figure(
     if scale <= 0:
         raise ValueError(f"scale must be positive, not {scale}")
     ensure_qt_app()
-    with none_refcount_guard():
-        size = diagram_size(diagram, theme, width)
-        if suffix == ".png":
-            data = render_png(diagram, size, theme=theme, scale=scale, step=step)
-        elif suffix == ".svg":
-            data = render_svg(diagram, size, theme=theme, step=step)
-        else:
-            data = render_pdf(diagram, size, theme=theme, step=step)
+    size = diagram_size(diagram, theme, width)
+    if suffix == ".png":
+        data = render_png(diagram, size, theme=theme, scale=scale, step=step)
+    elif suffix == ".svg":
+        data = render_svg(diagram, size, theme=theme, step=step)
+    else:
+        data = render_pdf(diagram, size, theme=theme, step=step)
     target.write_bytes(data)
 
 
