@@ -13,7 +13,6 @@ from typing import Any, TextIO
 from ikeviz.diagnosis import Diagnosis, diagnose
 from ikeviz.protocol.config import Role
 from ikeviz.protocol.events import (
-    MessageReceived,
     MessageSent,
     MessageUnreadable,
     StateChanged,
@@ -220,4 +219,4 @@ def run_lessons(args: argparse.Namespace, out: TextIO | None = None) -> int:
     return EXIT_OK
 
 
-__all__ = ["add_parsers", "run_check", "run_lessons", "MessageReceived"]
+__all__ = ["add_parsers", "run_check", "run_lessons"]

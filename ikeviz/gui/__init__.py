@@ -8,8 +8,3 @@ models and write back through the document.
 
 Start it with :func:`ikeviz.gui.app.run_gui`.
 """
-
-from ikeviz.gui._none_fix import protect_none
-
-# Before any widget is made: PySide6 6.12.0 on Python 3.11 leaks references to None.
-protect_none()

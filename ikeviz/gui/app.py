@@ -30,7 +30,6 @@ def run_gui(argv: list[str]) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    import ikeviz.gui  # noqa: F401 - protects None before any Qt call (see _none_fix)
     from ikeviz.gui.settings import APPLICATION, ORGANIZATION
 
     probe = os.environ.get(PROBE_ENV) == "1"

@@ -49,8 +49,7 @@ def row_spans(diagram: Diagram, theme: Theme, width: float) -> list[tuple[float,
     if callable(public):  # a public hit-test of the renderer, when it has one
         rects = public(diagram, theme, width)
         return [(r.top(), r.bottom()) for r in rects]
-    with render_painter.none_refcount_guard():
-        layout = render_painter._layout(diagram, theme, width)  # noqa: SLF001
+    layout = render_painter._layout(diagram, theme, width)  # noqa: SLF001
     return [(box.top, box.bottom) for box in layout.rows]
 
 

@@ -18,10 +18,6 @@ timeout) stand in a column on the right, linked to their row.
 
 from __future__ import annotations
 
-import ctypes
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from math import ceil
 
@@ -144,36 +140,6 @@ PRINT = Theme(
     print_mode=True,
 )
 THEMES = {t.name: t for t in (LIGHT, DARK, PRINT)}
-
-
-# --- a guard against PySide6 6.12.0 on Python 3.11 ----------------------------------
-
-_py_incref = ctypes.PYFUNCTYPE(None, ctypes.py_object)(("Py_IncRef", ctypes.pythonapi))
-
-
-@contextmanager
-def none_refcount_guard() -> Iterator[None]:
-    """Give back the references to ``None`` that the Qt binding takes while painting.
-
-    PySide6 6.12.0 on Python 3.11 returns ``None`` from every void C++ method
-    (``QPainter.setPen``, ``drawLine``...) without a reference of its own (it
-    assumes the immortal ``None`` of Python 3.12+), so each call drops
-    ``None``'s reference count by one until the interpreter aborts with
-    "deallocating None". The guard measures what a block took and restores it;
-    with a correct binding, or Python 3.12+, it does nothing.
-    """
-    if sys.version_info >= (3, 12):
-        yield
-        return
-    before = sys.getrefcount(None)
-    try:
-        yield
-    finally:
-        lost = before - sys.getrefcount(None)
-        if lost > 0:
-            target = ctypes.py_object(None)
-            for _ in range(lost):
-                _py_incref(target)
 
 
 # --- fonts and measures ------------------------------------------------------------
@@ -507,8 +473,7 @@ class DiagramGeometry:
 def diagram_geometry(diagram: Diagram, theme: Theme, width: float | None = None
                      ) -> DiagramGeometry:
     """Where :func:`paint_diagram` puts things, for the same diagram, theme and width."""
-    with none_refcount_guard():
-        layout = _layout(diagram, theme, width)
+    layout = _layout(diagram, theme, width)
     return DiagramGeometry(
         width=layout.width,
         height=layout.height,
@@ -521,8 +486,7 @@ def diagram_geometry(diagram: Diagram, theme: Theme, width: float | None = None
 
 def diagram_size(diagram: Diagram, theme: Theme, width: float | None = None) -> QSizeF:
     """The size to paint ``diagram`` at: ``width`` (or its natural width) by what it needs."""
-    with none_refcount_guard():
-        layout = _layout(diagram, theme, width)
+    layout = _layout(diagram, theme, width)
     return QSizeF(layout.width, layout.height)
 
 
@@ -544,8 +508,7 @@ def paint_diagram(
     so the figure does not move as a class steps through it); ``highlight``:
     the row drawn emphasised. The background is filled with the theme's.
     """
-    with none_refcount_guard():
-        _paint_diagram(painter, diagram, rect, theme, step, highlight)
+    _paint_diagram(painter, diagram, rect, theme, step, highlight)
 
 
 def _paint_diagram(painter: QPainter, diagram: Diagram, rect: QRectF, theme: Theme,
@@ -956,6 +919,5 @@ __all__ = [
     "Theme",
     "diagram_geometry",
     "diagram_size",
-    "none_refcount_guard",
     "paint_diagram",
 ]

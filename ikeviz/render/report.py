@@ -808,13 +808,12 @@ def render_report_html(
         raise ValueError(f"unknown report theme {theme!r}: expected light or print")
     # Qt only here, so that importing this module stays cheap.
     from ikeviz.render.export import ensure_qt_app, render_svg
-    from ikeviz.render.painter import THEMES, diagram_size, none_refcount_guard
+    from ikeviz.render.painter import THEMES, diagram_size
 
     ensure_qt_app()
     diagram = build_diagram(run, diagnosis, state_names=state_names, show_secrets=show_secrets)
-    with none_refcount_guard():
-        size = diagram_size(diagram, THEMES[theme])
-        svg_bytes = render_svg(diagram, size, theme=THEMES[theme])
+    size = diagram_size(diagram, THEMES[theme])
+    svg_bytes = render_svg(diagram, size, theme=THEMES[theme])
     width, height = ceil(size.width()), ceil(size.height())
     page = _Page(run, diagnosis, show_secrets=show_secrets, state_names=state_names,
                  theme=theme, source=source)
