@@ -26,7 +26,7 @@ SCREENSHOT_ENV = "IKEVIZ_SCREENSHOT"
 
 def run_gui(argv: list[str]) -> int:
     """Run the window until it is closed; ``argv``: the arguments after the program name."""
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -42,8 +42,17 @@ def run_gui(argv: list[str]) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setStyle("Fusion")
+    from ikeviz.gui.icons import APP_ID, app_icon
+
+    # The window icon, and the .desktop file (packaging/linux) Wayland shells match it to.
+    app.setWindowIcon(app_icon())
+    QGuiApplication.setDesktopFileName(APP_ID)
     arguments = app.arguments()[1:] if existing is None else list(argv)
     files = [a for a in arguments if not a.startswith("-")]
+    from ikeviz.gui.translation import install_preferred_language
+
+    # The preferred language (Edit > Preferences), else the system's: before any widget.
+    install_preferred_language(app)
 
     from ikeviz.gui.document import Document
     from ikeviz.gui.mainwindow import MainWindow
@@ -106,8 +115,10 @@ def run_gui(argv: list[str]) -> int:
 
     def after_start() -> None:
         if error:
-            QMessageBox.warning(window, "Cannot open the scenario",
-                                f"{error}\n\nShowing the default lesson instead.")
+            QMessageBox.warning(
+                window, QCoreApplication.translate("app", "Cannot open the scenario"),
+                QCoreApplication.translate("app", "{error}\n\nShowing the default lesson "
+                                           "instead.").format(error=error))
         window.offer_recovery()
 
     if not probe and not shot_path:

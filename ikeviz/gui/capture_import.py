@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -52,6 +52,26 @@ TABLE_FILTER = "Wireshark IKEv1 decryption table (ikev1_decryption_table *.txt *
     "All files (*)"
 LOG_FILTER = "charon logs (*.log *.txt);;All files (*)"
 DEFAULT_INITIATOR = "strongswan-5.9"
+translate = QCoreApplication.translate
+
+
+def _all_files() -> str:
+    return translate("capture_import", "All files (*)")
+
+
+def capture_filter() -> str:
+    """:data:`CAPTURE_FILTER` in the current language."""
+    return translate("capture_import", "Captures (*.pcap *.pcapng *.cap *.pcap.gz)") + ";;" \
+        + _all_files()
+
+
+def table_filter() -> str:
+    return translate("capture_import", "Wireshark IKEv1 decryption table "
+                     "(ikev1_decryption_table *.txt *.csv)") + ";;" + _all_files()
+
+
+def log_filter() -> str:
+    return translate("capture_import", "charon logs (*.log *.txt)") + ";;" + _all_files()
 
 
 class CaptureLoadError(Exception):
@@ -106,15 +126,17 @@ def key_ring(request: CaptureRequest) -> KeyRing:
         for path in request.charon_logs:
             found = read_charon_log(path)
             if not found:
-                raise CaptureLoadError(
-                    f"{path}: no IKE SA with its cookies and keys: was the log written at "
-                    "ike level 4 (charondebug ike=4, or filelog ike = 4)?")
+                raise CaptureLoadError(translate(
+                    "capture_import", "{path}: no IKE SA with its cookies and keys: was the "
+                    "log written at ike level 4 (charondebug ike=4, or filelog ike = 4)?").format(
+                        path=path))
             sessions.extend(found)
     except KeyFileError as exc:
         raise CaptureLoadError(str(exc)) from None
     if request.psk and not request.dh_secrets:
-        raise CaptureLoadError("the pre-shared key needs the Diffie-Hellman shared secret "
-                               "(g^xy, in hex, as charon logs it)")
+        raise CaptureLoadError(translate("capture_import", "the pre-shared key needs the "
+                                         "Diffie-Hellman shared secret (g^xy, in hex, as "
+                                         "charon logs it)"))
     psk = request.psk.encode() if request.psk else None
     secrets: list[PskSecret] = []
     for text in request.dh_secrets:
@@ -150,7 +172,8 @@ def load_capture(
         raise CaptureLoadError(str(analysis.error))
     responder = profiles.get(request.responder_profile or "")
     if stage is not None:
-        stage("Decrypting and diagnosing…" if ring else "Diagnosing…")
+        stage(translate("capture_import", "Decrypting and diagnosing…") if ring
+              else translate("capture_import", "Diagnosing…"))
     negotiations: list[Negotiation] = []
     diagnoses: list[CaptureDiagnosis] = []
     for negotiation in analysis.negotiations:
@@ -225,7 +248,7 @@ class _FileField(QWidget):
         self.edit.setPlaceholderText(placeholder)
         self.edit.setClearButtonEnabled(True)
         self.edit.setMinimumWidth(320)
-        self.browse = QPushButton("Browse…", self)
+        self.browse = QPushButton(self.tr("Browse…"), self)
         self.browse.setObjectName(f"{name}Browse")
         self.browse.clicked.connect(self._browse)
         layout.addWidget(self.edit, 1)
@@ -249,40 +272,41 @@ class CaptureOptionsDialog(QDialog):
                  initiator_profile: str = DEFAULT_INITIATOR) -> None:
         super().__init__(parent)
         self.setObjectName("captureOptions")
-        self.setWindowTitle("Open Capture")
+        self.setWindowTitle(self.tr("Open Capture"))
         layout = QVBoxLayout(self)
 
         form = QFormLayout()
-        self.capture = _FileField(self, "capturePath", "Open a capture", CAPTURE_FILTER,
-                                  "a .pcap or .pcapng file")
+        self.capture = _FileField(self, "capturePath", self.tr("Open a capture"),
+                                  capture_filter(), self.tr("a .pcap or .pcapng file"))
         self.capture.edit.setText(capture)
-        form.addRow("&Capture", self.capture)
+        form.addRow(self.tr("&Capture"), self.capture)
         layout.addLayout(form)
 
-        keys = QGroupBox("Keys to decrypt the encrypted messages (optional)", self)
+        keys = QGroupBox(self.tr("Keys to decrypt the encrypted messages (optional)"), self)
         keys_form = QFormLayout(keys)
-        self.table = _FileField(keys, "wiresharkTable", "Wireshark IKEv1 decryption table",
-                                TABLE_FILTER, "ikev1_decryption_table: icookie,key lines")
-        keys_form.addRow("&Wireshark table", self.table)
-        self.charon_log = _FileField(keys, "charonLog", "strongSwan charon log", LOG_FILTER,
-                                     "written at ike level 4")
-        keys_form.addRow("c&haron log", self.charon_log)
+        self.table = _FileField(keys, "wiresharkTable",
+                                self.tr("Wireshark IKEv1 decryption table"), table_filter(),
+                                self.tr("ikev1_decryption_table: icookie,key lines"))
+        keys_form.addRow(self.tr("&Wireshark table"), self.table)
+        self.charon_log = _FileField(keys, "charonLog", self.tr("strongSwan charon log"),
+                                     log_filter(), self.tr("written at ike level 4"))
+        keys_form.addRow(self.tr("c&haron log"), self.charon_log)
         self.psk = QLineEdit(keys)
         self.psk.setObjectName("psk")
         self.psk.setEchoMode(QLineEdit.EchoMode.Password)
-        self.psk.setPlaceholderText("with the DH shared secret below")
-        keys_form.addRow("&Pre-shared key", self.psk)
+        self.psk.setPlaceholderText(self.tr("with the DH shared secret below"))
+        keys_form.addRow(self.tr("&Pre-shared key"), self.psk)
         self.dh_secret = QLineEdit(keys)
         self.dh_secret.setObjectName("dhSecret")
-        self.dh_secret.setPlaceholderText("g^xy in hex, as charon logs it")
-        keys_form.addRow("&DH shared secret", self.dh_secret)
+        self.dh_secret.setPlaceholderText(self.tr("g^xy in hex, as charon logs it"))
+        keys_form.addRow(self.tr("&DH shared secret"), self.dh_secret)
         layout.addWidget(keys)
 
-        products = QGroupBox("The gateways' products", self)
+        products = QGroupBox(self.tr("The gateways' products"), self)
         products_form = QFormLayout(products)
         self.responder = QComboBox(products)
         self.responder.setObjectName("responderProfile")
-        self.responder.addItem("Not known", "")
+        self.responder.addItem(self.tr("Not known"), "")
         self.initiator = QComboBox(products)
         self.initiator.setObjectName("initiatorProfile")
         for pid, profile in sorted(profiles.items(), key=lambda item: item[1].product):
@@ -290,9 +314,10 @@ class CaptureOptionsDialog(QDialog):
             self.initiator.addItem(profile.product, pid)
         self.responder.setCurrentIndex(max(0, self.responder.findData(responder_profile)))
         self.initiator.setCurrentIndex(max(0, self.initiator.findData(initiator_profile)))
-        self.responder.setToolTip("A refused offer is set against what this product supports")
-        products_form.addRow("&Responder", self.responder)
-        products_form.addRow("&Initiator", self.initiator)
+        self.responder.setToolTip(self.tr("A refused offer is set against what this product "
+                                          "supports"))
+        products_form.addRow(self.tr("&Responder"), self.responder)
+        products_form.addRow(self.tr("&Initiator"), self.initiator)
         layout.addWidget(products)
 
         self.problem = QLabel(self)
@@ -327,9 +352,10 @@ class CaptureOptionsDialog(QDialog):
     def problem_text(self) -> str:
         """Why the form cannot be used as it is, "" when it can."""
         if not self.capture.text():
-            return "Choose a capture file."
+            return self.tr("Choose a capture file.")
         if self.psk.text() and not self.dh_secret.text():
-            return "The pre-shared key decrypts only with the DH shared secret: give both."
+            return self.tr("The pre-shared key decrypts only with the DH shared secret: give "
+                           "both.")
         return ""
 
     def _check(self) -> None:

@@ -17,7 +17,7 @@ import html
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,13 +42,25 @@ from ikeviz.capture.analysis import CaptureDiagnosis, diagnose_capture, ike_text
 from ikeviz.capture.negotiations import CapturedMessage, Negotiation, message_summary
 from ikeviz.gui.capture_import import CaptureResult
 from ikeviz.gui.diagnosis_panel import VerdictFrame
+from ikeviz.gui.widgets import plural
 from ikeviz.protocol.states import State
 from ikeviz.render.painter import LIGHT, Theme
 from ikeviz.scenario.profiles import Profile
 
-MESSAGE_COLUMNS = ("Time (UTC)", "+ s", "Frame", "", "Message", "Initiator state",
-                   "Responder state", "Payloads")
-NEGOTIATION_COLUMNS = ("#", "Initiator → responder", "Outcome", "Fails at")
+MESSAGE_COLUMNS = (QT_TRANSLATE_NOOP("CapturePanel", "Time (UTC)"), "+ s",
+                   QT_TRANSLATE_NOOP("CapturePanel", "Frame"), "",
+                   QT_TRANSLATE_NOOP("CapturePanel", "Message"),
+                   QT_TRANSLATE_NOOP("CapturePanel", "Initiator state"),
+                   QT_TRANSLATE_NOOP("CapturePanel", "Responder state"),
+                   QT_TRANSLATE_NOOP("CapturePanel", "Payloads"))
+NEGOTIATION_COLUMNS = ("#", QT_TRANSLATE_NOOP("CapturePanel", "Initiator → responder"),
+                       QT_TRANSLATE_NOOP("CapturePanel", "Outcome"),
+                       QT_TRANSLATE_NOOP("CapturePanel", "Fails at"))
+translate = QCoreApplication.translate
+
+
+def _columns(names: Sequence[str]) -> list[str]:
+    return [translate("CapturePanel", name) if name else name for name in names]
 _LOG_STYLES = ("strongswan", "libreswan", "cisco")
 WIDE = 1150  # wider than this: the messages and the diagnosis side by side
 
@@ -85,8 +97,10 @@ def endpoints_text(negotiation: Negotiation) -> str:
 
 
 def outcome_text(diagnosis: CaptureDiagnosis) -> str:
-    return {"established": "established", "failed": "failed",
-            "incomplete": "incomplete"}.get(diagnosis.outcome, diagnosis.outcome)
+    return {"established": translate("CapturePanel", "established"),
+            "failed": translate("CapturePanel", "failed"),
+            "incomplete": translate("CapturePanel", "incomplete")}.get(diagnosis.outcome,
+                                                                        diagnosis.outcome)
 
 
 def failing_text(diagnosis: CaptureDiagnosis) -> str:
@@ -132,12 +146,12 @@ class CapturePanel(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(3)
-        self.negotiations_heading = self._heading(left, "Negotiations")
+        self.negotiations_heading = self._heading(left, self.tr("Negotiations"))
         left_layout.addWidget(self.negotiations_heading)
         self.negotiation_list = QTreeWidget(left)
         self.negotiation_list.setObjectName("negotiationList")
         self.negotiation_list.setColumnCount(len(NEGOTIATION_COLUMNS))
-        self.negotiation_list.setHeaderLabels(list(NEGOTIATION_COLUMNS))
+        self.negotiation_list.setHeaderLabels(_columns(NEGOTIATION_COLUMNS))
         self.negotiation_list.setRootIsDecorated(False)
         self.negotiation_list.setUniformRowHeights(True)
         self.negotiation_list.setAlternatingRowColors(True)
@@ -148,7 +162,7 @@ class CapturePanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.negotiation_list.currentItemChanged.connect(self._negotiation_changed)
         left_layout.addWidget(self.negotiation_list, 3)
-        self.problems_heading = self._heading(left, "Malformed packets")
+        self.problems_heading = self._heading(left, self.tr("Malformed packets"))
         left_layout.addWidget(self.problems_heading)
         self.problem_list = QListWidget(left)
         self.problem_list.setObjectName("problemList")
@@ -178,7 +192,7 @@ class CapturePanel(QWidget):
         middle_layout.addWidget(self.negotiation_title)
         self.messages = QTableWidget(0, len(MESSAGE_COLUMNS), middle)
         self.messages.setObjectName("captureMessages")
-        self.messages.setHorizontalHeaderLabels(list(MESSAGE_COLUMNS))
+        self.messages.setHorizontalHeaderLabels(_columns(MESSAGE_COLUMNS))
         self.messages.verticalHeader().hide()
         self.messages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.messages.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -210,20 +224,21 @@ class CapturePanel(QWidget):
         right_layout.addWidget(self.verdict_frame)
         actions = QHBoxLayout()
         actions.setSpacing(6)
-        product = QLabel("Responder's &product", right)
+        product = QLabel(self.tr("Responder's &product"), right)
         self.responder_combo = QComboBox(right)
         self.responder_combo.setObjectName("captureResponderProfile")
-        self.responder_combo.setToolTip("Name the responder's product: a refused offer is set "
-                                        "against what it supports, and the scenario gets it")
-        self.responder_combo.addItem("Not known", "")
+        self.responder_combo.setToolTip(self.tr("Name the responder's product: a refused offer "
+                                                "is set against what it supports, and the "
+                                                "scenario gets it"))
+        self.responder_combo.addItem(self.tr("Not known"), "")
         for pid, profile in sorted(profiles.items(), key=lambda item: item[1].product):
             self.responder_combo.addItem(profile.product, pid)
         self.responder_combo.currentIndexChanged.connect(self._responder_changed)
         product.setBuddy(self.responder_combo)
-        self.open_button = QPushButton("Open as &Scenario", right)
+        self.open_button = QPushButton(self.tr("Open as &Scenario"), right)
         self.open_button.setObjectName("openAsScenario")
-        self.open_button.setToolTip("Make this negotiation a new scenario: change the "
-                                    "gateways' settings and see what fixes it")
+        self.open_button.setToolTip(self.tr("Make this negotiation a new scenario: change the "
+                                            "gateways' settings and see what fixes it"))
         self.open_button.clicked.connect(self._open_clicked)
         actions.addWidget(product)
         actions.addWidget(self.responder_combo, 1)
@@ -382,25 +397,29 @@ class CapturePanel(QWidget):
         analysis = result.analysis
         count = len(result.negotiations)
         parts = [f"<b>{_esc(result.request.name)}</b>",
-                 f"{analysis.frames} frame{'' if analysis.frames == 1 else 's'}",
-                 f"{analysis.ike_messages} IKE message{'' if analysis.ike_messages == 1 else 's'}",
-                 f"{count} IKEv1 negotiation{'' if count == 1 else 's'}"]
+                 plural(self.tr("%n frame(s)", "", analysis.frames), analysis.frames),
+                 plural(self.tr("%n IKE message(s)", "", analysis.ike_messages),
+                        analysis.ike_messages),
+                 plural(self.tr("%n IKEv1 negotiation(s)", "", count), count)]
         if analysis.ignored:
-            parts.append("also on the IKE ports: " + ", ".join(
-                f"{n} {what}" for what, n in sorted(analysis.ignored.items())))
+            parts.append(self.tr("also on the IKE ports: {what}").format(what=", ".join(
+                f"{n} {what}" for what, n in sorted(analysis.ignored.items()))))
         if result.request.keys_given:
             decrypted = sum(n.decrypted_count for n in result.negotiations)
             encrypted = sum(n.encrypted_count for n in result.negotiations)
-            parts.append(f"keys given: {decrypted} of {encrypted} encrypted messages decrypted")
+            parts.append(self.tr("keys given: {decrypted} of {encrypted} encrypted messages "
+                                 "decrypted").format(decrypted=decrypted, encrypted=encrypted))
         elif any(n.encrypted_count for n in result.negotiations):
-            parts.append("no keys given: encrypted messages are shown with their size")
+            parts.append(self.tr("no keys given: encrypted messages are shown with their size"))
         text = " · ".join(parts)
         if analysis.dropped_negotiations:
             text += (f" · <span style='color:{self.theme.failure}'>"
-                     f"{analysis.dropped_negotiations} more negotiations not kept</span>")
+                     + self.tr("{count} more negotiations not kept").format(
+                         count=analysis.dropped_negotiations) + "</span>")
         if analysis.error is not None:
-            text += (f"<br><span style='color:{self.theme.failure}'>✗ The capture could not "
-                     f"be read to its end: {_esc(str(analysis.error))}</span>")
+            text += (f"<br><span style='color:{self.theme.failure}'>✗ "
+                     + self.tr("The capture could not be read to its end: {error}").format(
+                         error=_esc(str(analysis.error))) + "</span>")
         self.summary_label.setText(text)
 
     def _show_problems(self) -> None:
@@ -409,12 +428,14 @@ class CapturePanel(QWidget):
         problems = result.analysis.problems if result is not None else []
         dropped = result.analysis.problems_dropped if result is not None else 0
         for problem in problems:
-            self.problem_list.addItem(f"frame {problem.frame}: {problem.reason}")
+            self.problem_list.addItem(self.tr("frame {frame}: {reason}").format(
+                frame=problem.frame, reason=problem.reason))
         if dropped:
-            self.problem_list.addItem(f"… and {dropped} more")
+            self.problem_list.addItem(self.tr("… and {count} more").format(count=dropped))
         total = len(problems) + dropped
-        self.problems_heading.setText(f"Malformed packets ({total})" if total
-                                      else "Malformed packets: none")
+        self.problems_heading.setText(
+            self.tr("Malformed packets ({count})").format(count=total) if total
+            else self.tr("Malformed packets: none"))
         self.problem_list.setVisible(bool(total))
 
     def _fill_item(self, item: QTreeWidgetItem, negotiation: Negotiation,
@@ -429,7 +450,8 @@ class CapturePanel(QWidget):
             item.setText(column, text)
         item.setForeground(2, QBrush(color))
         item.setToolTip(1, f"{negotiation.initiator} → {negotiation.responder}\n"
-                           f"{negotiation.mode or 'IKEv1'}, cookies {negotiation.cookies}")
+                        + self.tr("{mode}, cookies {cookies}").format(
+                            mode=negotiation.mode or "IKEv1", cookies=negotiation.cookies))
         item.setToolTip(2, diagnosis.verdict)
         item.setToolTip(3, (diagnosis.failure_message or diagnosis.verdict)
                         + (f" ({diagnosis.notify})" if diagnosis.notify else ""))
@@ -439,11 +461,11 @@ class CapturePanel(QWidget):
         self.messages.setRowCount(0)
         result = self.result
         if result is None:
-            text = "Open a capture: File ▸ Open Capture…"
+            text = self.tr("Open a capture: File ▸ Open Capture…")
         elif not result.negotiations:
-            text = "No IKEv1 negotiation in this capture (UDP ports 500 and 4500)."
+            text = self.tr("No IKEv1 negotiation in this capture (UDP ports 500 and 4500).")
         else:
-            text = "Select a negotiation."
+            text = self.tr("Select a negotiation.")
         self.verdict_frame.set_color(self.theme.muted)
         self.verdict_label.setText(_esc(text))
         self.details.setHtml("")
@@ -465,11 +487,15 @@ class CapturePanel(QWidget):
         negotiation = result.negotiations[index]
         diagnosis = self._diagnosis(index)
         n = negotiation
-        roles = "" if n.initiator_seen else " · the capture starts after message 1: roles guessed"
+        roles = "" if n.initiator_seen else " · " + self.tr(
+            "the capture starts after message 1: roles guessed")
         self.negotiation_title.setText(
-            f"<b>Negotiation {n.number}</b> · {_esc(n.mode or 'IKEv1')} · "
-            f"{_esc(str(n.initiator))} → {_esc(str(n.responder))} · started "
-            f"{utc_time(n.start_ns, date=True)} UTC (frame {n.first_frame}){_esc(roles)}")
+            "<b>" + _esc(self.tr("Negotiation {number}").format(number=n.number)) + "</b>"
+            f" · {_esc(n.mode or 'IKEv1')} · "
+            f"{_esc(str(n.initiator))} → {_esc(str(n.responder))} · "
+            + _esc(self.tr("started {time} UTC (frame {frame})").format(
+                time=utc_time(n.start_ns, date=True), frame=n.first_frame))
+            + _esc(roles))
         self._show_messages(negotiation)
         self._show_diagnosis(negotiation, diagnosis)
         self.open_button.setEnabled(True)
@@ -486,11 +512,11 @@ class CapturePanel(QWidget):
                 initiator, responder = state_names(m, self.style_name)
                 summary = message_summary(m)
                 if m.retransmission:
-                    summary += f" (again, {m.retransmission})"
+                    summary += " " + self.tr("(again, {count})").format(count=m.retransmission)
                 if m.hash_check is not None:
                     summary += f"  [{m.hash_check.name} {m.hash_check.status}]"
                 if m.encrypted and not m.decrypted and not m.retransmission and keys_given:
-                    summary += "  [not readable with the keys given]"
+                    summary += "  [" + self.tr("not readable with the keys given") + "]"
                 cells = (utc_time(m.timestamp_ns), f"{m.time:.3f}", str(m.frame),
                          "──▶" if m.from_initiator else "◀──", m.label, initiator,
                          responder, summary)
@@ -546,14 +572,15 @@ class CapturePanel(QWidget):
 
     @staticmethod
     def _message_tip(m: CapturedMessage) -> str:
-        lines = [f"{m.src} → {m.dst}, {m.size} bytes",
-                 f"message ID 0x{m.message_id:08x}"]
+        lines = [translate("CapturePanel", "{src} → {dst}, {size} bytes").format(
+                     src=m.src, dst=m.dst, size=m.size),
+                 translate("CapturePanel", "message ID {id}").format(id=f"0x{m.message_id:08x}")]
         if m.decrypted:
-            lines.append(f"decrypted with {m.key_source}")
+            lines.append(translate("CapturePanel", "decrypted with {key}").format(key=m.key_source))
         if m.unreadable:
-            lines.append(f"not readable: {m.unreadable}")
+            lines.append(translate("CapturePanel", "not readable: {why}").format(why=m.unreadable))
         if m.malformed:
-            lines.append(f"malformed: {m.malformed}")
+            lines.append(translate("CapturePanel", "malformed: {why}").format(why=m.malformed))
         if m.hash_check is not None and m.hash_check.detail:
             lines.append(f"{m.hash_check.name}: {m.hash_check.detail}")
         return "\n".join(lines)
@@ -570,25 +597,31 @@ class CapturePanel(QWidget):
         n = negotiation
         facts: list[tuple[str, str]] = []
         if diagnosis.notify:
-            facts.append(("Notify", f"{diagnosis.notify}, sent by the "
-                                    f"{diagnosis.notify_sender}"))
+            sender = (self.tr("initiator") if diagnosis.notify_sender == "initiator"
+                      else self.tr("responder") if diagnosis.notify_sender == "responder"
+                      else diagnosis.notify_sender)
+            facts.append((self.tr("Notify"), self.tr("{notify}, sent by the {sender}").format(
+                notify=diagnosis.notify, sender=sender)))
         if diagnosis.established:
-            facts.append(("Phase 1", diagnosis.phase1))
-            facts.append(("Phase 2", diagnosis.phase2))
+            facts.append((self.tr("Phase 1"), diagnosis.phase1))
+            facts.append((self.tr("Phase 2"), diagnosis.phase2))
         for i, offer in enumerate(n.offered, 1):
-            facts.append((f"Offered {i}" if len(n.offered) > 1 else "Offered", ike_text(offer)))
+            facts.append((self.tr("Offered {number}").format(number=i) if len(n.offered) > 1
+                          else self.tr("Offered"), ike_text(offer)))
         if n.chosen is not None:
-            facts.append(("Chosen", ike_text(n.chosen)))
+            facts.append((self.tr("Chosen"), ike_text(n.chosen)))
         if n.key_sources:
-            facts.append(("Decrypted with", "; ".join(n.key_sources)))
+            facts.append((self.tr("Decrypted with"), "; ".join(n.key_sources)))
         elif n.encrypted_count:
             keys_given = self.result is not None and self.result.request.keys_given
-            facts.append(("Keys", "none of those given decrypt these messages" if keys_given
-                          else "none given: encrypted messages are shown with their size"))
+            facts.append((self.tr("Keys"),
+                          self.tr("none of those given decrypt these messages") if keys_given
+                          else self.tr("none given: encrypted messages are shown with their "
+                                       "size")))
         if facts:
             parts.append(self._table(facts))
-        parts.append(self._bullets("Known", diagnosis.known, "•", t.muted))
-        parts.append(self._bullets("Likely", diagnosis.likely, "?", t.muted))
+        parts.append(self._bullets(self.tr("Known"), diagnosis.known, "•", t.muted))
+        parts.append(self._bullets(self.tr("Likely"), diagnosis.likely, "?", t.muted))
         if diagnosis.conflicts:
             rows = "".join(
                 f"<tr><td style='padding-right:10px'>{_esc(c.field)}</td>"
@@ -596,11 +629,13 @@ class CapturePanel(QWidget):
                 f"<td style='color:{t.failure}'>{_esc(c.responder)}</td></tr>"
                 for c in diagnosis.conflicts)
             parts.append(
-                f"<p style='margin-bottom:2px'><b>Conflicts</b></p><table cellspacing='0' "
+                "<p style='margin-bottom:2px'><b>" + _esc(self.tr("Conflicts")) + "</b></p>"
+                "<table cellspacing='0' "
                 f"cellpadding='1'><tr><td></td><td style='color:{t.muted}; padding-right:10px'>"
-                f"initiator</td><td style='color:{t.muted}'>responder</td></tr>{rows}</table>")
-        parts.append(self._bullets("Fixes", diagnosis.fixes, "→", t.success))
-        parts.append(self._bullets("Notes", (*diagnosis.warnings, *n.key_notes,
+                + _esc(self.tr("initiator")) + f"</td><td style='color:{t.muted}'>"
+                + _esc(self.tr("responder")) + f"</td></tr>{rows}</table>")
+        parts.append(self._bullets(self.tr("Fixes"), diagnosis.fixes, "→", t.success))
+        parts.append(self._bullets(self.tr("Notes"), (*diagnosis.warnings, *n.key_notes,
                                              *n.proposal_problems), "⚠", t.failure))
         self.details.setHtml(f"<div style='color:{t.text}'>" + "".join(parts) + "</div>")
 

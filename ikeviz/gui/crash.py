@@ -148,7 +148,7 @@ class CrashDialog(QDialog):
                  saved_note: str) -> None:
         super().__init__(parent)
         self.setObjectName("crashDialog")
-        self.setWindowTitle("ikeviz: an unexpected error")
+        self.setWindowTitle(self.tr("ikeviz: an unexpected error"))
         self.report = report
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -164,12 +164,17 @@ class CrashDialog(QDialog):
         self.message.setTextFormat(Qt.TextFormat.RichText)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setText(
-            "<p style='font-size:large'><b>Something went wrong in ikeviz.</b></p>"
+            "<p style='font-size:large'><b>"
+            + html.escape(self.tr("Something went wrong in ikeviz.")) + "</b></p>"
             f"<p><code>{html.escape(summary)}</code></p>"
-            f"<p>{html.escape(saved_note)} ikeviz is still running: you can go on, but "
-            "if something looks wrong, save your work under a new name and start ikeviz "
-            "again.</p><p>To report the problem, copy the report below into the issue. It "
-            "holds no pre-shared key and no private key.</p>")
+            f"<p>{html.escape(saved_note)} "
+            + html.escape(self.tr("ikeviz is still running: you can go on, but if something "
+                                  "looks wrong, save your work under a new name and start "
+                                  "ikeviz again."))
+            + "</p><p>"
+            + html.escape(self.tr("To report the problem, copy the report below into the "
+                                  "issue. It holds no pre-shared key and no private key."))
+            + "</p>")
         top.addWidget(self.message, 1)
         layout.addLayout(top)
         self.text = QPlainTextEdit(self)
@@ -180,7 +185,7 @@ class CrashDialog(QDialog):
         self.text.setPlainText(report)
         layout.addWidget(self.text, 1)
         buttons = QDialogButtonBox(self)
-        self.copy_button = QPushButton("&Copy Report", self)
+        self.copy_button = QPushButton(self.tr("&Copy Report"), self)
         self.copy_button.setObjectName("copyReport")
         self.copy_button.clicked.connect(self.copy_report)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -199,7 +204,7 @@ class CrashDialog(QDialog):
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
             clipboard.setText(self.report)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 
 
 # --- the handler -----------------------------------------------------------------------------
@@ -282,7 +287,8 @@ class CrashHandler(QObject):
             self.seen[signature] = count
             if count > 1:
                 self.window.statusBar().showMessage(
-                    f"The same unexpected error again ({count} times): {summary}", 10000)
+                    self.tr("The same unexpected error again ({count} times): {summary}").format(
+                        count=count, summary=summary), 10000)
                 return
             if self.dialog is not None:
                 self.dialog.add_report(report)
@@ -303,17 +309,16 @@ class CrashHandler(QObject):
         if autosaver is None:
             return "", "none"
         if not document.modified:
-            return "You had no unsaved changes.", "not needed (no unsaved changes)"
+            return self.tr("You had no unsaved changes."), "not needed (no unsaved changes)"
+        lost = self.tr("Your unsaved changes could NOT be kept ({error}): save them now.")
         try:
             ok = autosaver.save_now()
         except Exception as exc:  # noqa: BLE001 - report it, go on
-            return (f"Your unsaved changes could NOT be kept ({exc}): save them now.",
-                    f"failed: {type(exc).__name__}: {exc}")
+            return (lost.format(error=exc), f"failed: {type(exc).__name__}: {exc}")
         if ok:
-            return (f"Your unsaved changes were kept in {autosaver.path}.",
-                    f"written to {autosaver.path}")
-        return (f"Your unsaved changes could NOT be kept ({autosaver.last_error}): save "
-                "them now.", f"failed: {autosaver.last_error}")
+            return (self.tr("Your unsaved changes were kept in {path}.").format(
+                path=autosaver.path), f"written to {autosaver.path}")
+        return (lost.format(error=autosaver.last_error), f"failed: {autosaver.last_error}")
 
     def _secrets(self) -> set[str]:
         document = self.window.document

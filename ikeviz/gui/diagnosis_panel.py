@@ -135,7 +135,7 @@ class _FixRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        self.button = QPushButton("Apply", self)
+        self.button = QPushButton(self.tr("Apply"), self)
         self.button.setObjectName(f"fix_{index}")
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -143,7 +143,7 @@ class _FixRow(QWidget):
         self.dash = QLabel("—", self)
         self.dash.setFixedWidth(self.button.sizeHint().width())
         self.dash.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.dash.setToolTip("Nothing to apply on this side")
+        self.dash.setToolTip(self.tr("Nothing to apply on this side"))
         self.text = _label(self, f"fixText_{index}")
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.dash, 0, Qt.AlignmentFlag.AlignTop)
@@ -152,11 +152,12 @@ class _FixRow(QWidget):
     def show_fix(self, fix: Fix, theme: Theme) -> None:
         self.fix = fix
         applicable = fix.action != "none"
-        side = "Left" if fix.side is Side.LEFT else "Right"
+        side = self.tr("Left") if fix.side is Side.LEFT else self.tr("Right")
         color = theme.text if applicable else theme.muted
         self.text.setText(f"<span style='color:{color}'><b>{side}:</b> "
                           f"{_esc(fix.description)}</span>")
-        self.button.setToolTip(f"Apply this fix (undo with Ctrl+Z):\n{fix.description}")
+        self.button.setToolTip(self.tr("Apply this fix (undo with Ctrl+Z):\n{fix}").format(
+            fix=fix.description))
         _show(self.button, applicable)
         _show(self.dash, not applicable)
 
@@ -210,7 +211,7 @@ class DiagnosisPanel(QScrollArea):
         conflicts_layout = QVBoxLayout(self.conflicts_box)
         conflicts_layout.setContentsMargins(0, 0, 0, 0)
         conflicts_layout.setSpacing(4)
-        conflicts_layout.addWidget(self._heading(self.conflicts_box, "What differs"))
+        conflicts_layout.addWidget(self._heading(self.conflicts_box, self.tr("What differs")))
         self.conflict_table = self._make_conflict_table(self.conflicts_box)
         conflicts_layout.addWidget(self.conflict_table)
         first.addWidget(self.conflicts_box)
@@ -218,7 +219,7 @@ class DiagnosisPanel(QScrollArea):
         self.fixes_layout = QVBoxLayout(self.fixes_box)
         self.fixes_layout.setContentsMargins(0, 0, 0, 0)
         self.fixes_layout.setSpacing(4)
-        self.fixes_layout.addWidget(self._heading(self.fixes_box, "How to fix it"))
+        self.fixes_layout.addWidget(self._heading(self.fixes_box, self.tr("How to fix it")))
         first.addWidget(self.fixes_box)
         self.summary_label = _label(body, "summary")
         first.addWidget(self.summary_label)
@@ -227,7 +228,7 @@ class DiagnosisPanel(QScrollArea):
         # Warnings, what is known, what is likely: one rich-text label; then the logs.
         self.notes_label = _label(body, "notes")
         second.addWidget(self.notes_label)
-        self.logs_heading = self._heading(body, "What the products log")
+        self.logs_heading = self._heading(body, self.tr("What the products log"))
         second.addWidget(self.logs_heading)
         self.logs = {side: LogView(body, side) for side in (Side.LEFT, Side.RIGHT)}
         for view in self.logs.values():
@@ -286,7 +287,8 @@ class DiagnosisPanel(QScrollArea):
         self._shown = key
         diagnosis = doc.diagnosis
         if diagnosis is None:
-            self._show_verdict(False, "This scenario cannot run", doc.error or "unknown error")
+            self._show_verdict(False, self.tr("This scenario cannot run"),
+                               doc.error or self.tr("unknown error"))
             for widget in (self.summary_label, self.conflicts_box, self.fixes_box,
                            self.notes_label, self.logs_heading, *self.logs.values()):
                 _show(widget, False)
@@ -299,8 +301,9 @@ class DiagnosisPanel(QScrollArea):
         self._show_conflicts(diagnosis)
         self._show_fixes(diagnosis)
         notes = "".join(self._bullets(title, items, mark) for title, items, mark in (
-            ("Warnings", diagnosis.warnings, "⚠"), ("Known", diagnosis.known, "•"),
-            ("Likely", diagnosis.likely, "?")) if items)
+            (self.tr("Warnings"), diagnosis.warnings, "⚠"),
+            (self.tr("Known"), diagnosis.known, "•"),
+            (self.tr("Likely"), diagnosis.likely, "?")) if items)
         self.notes_label.setText(notes)
         _show(self.notes_label, bool(notes))
         _show(self.logs_heading, bool(diagnosis.logs))
@@ -332,31 +335,32 @@ class DiagnosisPanel(QScrollArea):
     def _where(self, diagnosis: Diagnosis) -> str:
         parts = []
         if diagnosis.failure_message:
-            parts.append(("Where", diagnosis.failure_message
+            parts.append((self.tr("Where"), diagnosis.failure_message
                           + (f" ({diagnosis.failure_label})" if diagnosis.failure_label
                              else "")))
         if diagnosis.refuser is not None:
-            parts.append(("Refused by", self._side_name(diagnosis.refuser)))
+            parts.append((self.tr("Refused by"), self._side_name(diagnosis.refuser)))
         if diagnosis.payload:
-            parts.append(("Payload", diagnosis.payload + (f" · {diagnosis.attribute}"
+            parts.append((self.tr("Payload"), diagnosis.payload + (f" · {diagnosis.attribute}"
                                                           if diagnosis.attribute else "")))
         if diagnosis.notify:
-            parts.append(("Notify", diagnosis.notify))
+            parts.append((self.tr("Notify"), diagnosis.notify))
         if diagnosis.reason:
-            parts.append(("Reason", diagnosis.reason))
-        return "<b>Details</b>" + self._table(parts) if parts else ""
+            parts.append((self.tr("Reason"), diagnosis.reason))
+        return "<b>" + _esc(self.tr("Details")) + "</b>" + self._table(parts) if parts else ""
 
     def _agreed(self, diagnosis: Diagnosis) -> str:
         parts = []
         if diagnosis.phase1:
-            parts.append(("Phase 1", diagnosis.phase1))
+            parts.append((self.tr("Phase 1"), diagnosis.phase1))
         if diagnosis.phase2:
-            parts.append(("Phase 2", diagnosis.phase2))
-        return "<b>Agreed</b>" + self._table(parts) if parts else ""
+            parts.append((self.tr("Phase 2"), diagnosis.phase2))
+        return "<b>" + _esc(self.tr("Agreed")) + "</b>" + self._table(parts) if parts else ""
 
     def _side_name(self, side: Side) -> str:
         gateway = self.document.scenario.gateway(side)
-        return f"{gateway.name} ({side.value})"
+        where = self.tr("left") if side is Side.LEFT else self.tr("right")
+        return f"{gateway.name} ({where})"
 
     def _show_conflicts(self, diagnosis: Diagnosis) -> None:
         table = self.conflict_table

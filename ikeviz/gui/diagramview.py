@@ -81,11 +81,12 @@ class DiagramCanvas(QWidget):
                 font = painter.font()
                 font.setPixelSize(round(view.theme.font_size))
                 painter.setFont(font)
-                text = view.document.error or "Nothing to show"
+                text = view.document.error or self.tr("Nothing to show")
                 painter.drawText(rect.adjusted(24, 24, -24, -24),
                                  int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
                                  | int(Qt.TextFlag.TextWordWrap),
-                                 f"This scenario cannot run:\n\n{text}")
+                                 self.tr("This scenario cannot run:\n\n{error}").format(
+                                     error=text))
             else:
                 x = view.diagram_left()
                 painter.fillRect(rect, QColor(view.theme.background))
@@ -168,7 +169,7 @@ class DiagramCanvas(QWidget):
             tip = f"{r.label}: {r.summary}" if r.kind is not RowKind.TIMEOUT else r.note
             if r.note and r.kind is not RowKind.TIMEOUT:
                 tip += f"\n{r.note_title}: {r.note}"
-            self.setToolTip(tip + "\nClick to inspect")
+            self.setToolTip(tip + "\n" + self.tr("Click to inspect"))
         else:
             self.unsetCursor()
             self.setToolTip("")
@@ -357,13 +358,13 @@ class DiagramView(QScrollArea):
 
     def contextMenuEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         menu = QMenu(self)
-        copy = menu.addAction("Copy Diagram as Image")
+        copy = menu.addAction(self.tr("Copy Diagram as Image"))
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.triggered.connect(self.copy_image)
         menu.addSeparator()
-        menu.addAction("Zoom In", self.zoom_in)
-        menu.addAction("Zoom Out", self.zoom_out)
-        menu.addAction("Actual Size", self.zoom_reset)
+        menu.addAction(self.tr("Zoom In"), self.zoom_in)
+        menu.addAction(self.tr("Zoom Out"), self.zoom_out)
+        menu.addAction(self.tr("Actual Size"), self.zoom_reset)
         menu.exec(event.globalPos())
 
     def render_image(self, scale: float = 2.0) -> QImage:

@@ -18,7 +18,7 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ikeviz.diagnosis import Diagnosis, Fix, apply_fix, diagnose
@@ -29,11 +29,12 @@ from ikeviz.scenario.model import Scenario
 from ikeviz.scenario.profiles import Profile, builtin_profiles
 from ikeviz.simulation import ScenarioRun, run_scenario
 
+# The labels are translated where they are shown: QCoreApplication.translate("Document", ...).
 STATE_NAMINGS: dict[str, str] = {
     "strongswan": "strongSwan",
     "libreswan": "Libreswan",
     "cisco": "Cisco",
-    "profile": "Each product's own",
+    "profile": QT_TRANSLATE_NOOP("Document", "Each product's own"),
 }
 
 
@@ -138,7 +139,7 @@ class Document(QObject):
         """The file name, else the scenario's title, else "Untitled"."""
         if self._path is not None:
             return self._path.name
-        return self._scenario.title or "Untitled"
+        return self._scenario.title or self.tr("Untitled")
 
     @property
     def state_names(self) -> str:
@@ -207,7 +208,8 @@ class Document(QObject):
 
     def apply_fix(self, fix: Fix) -> bool:
         """Apply a fix of the diagnosis (undoable)."""
-        return self.edit(apply_fix(self._scenario, fix), f"Fix: {fix.description}")
+        return self.edit(apply_fix(self._scenario, fix),
+                         self.tr("Fix: {fix}").format(fix=fix.description))
 
     def _replace(self, scenario: Scenario) -> None:
         """The undo commands' way in: show ``scenario`` (not itself undoable)."""
@@ -370,7 +372,7 @@ class Document(QObject):
                                          show_secrets=self._show_secrets)
         except Exception as exc:  # noqa: BLE001 - shown in the window
             self.diagram = None
-            self.error = f"cannot draw the diagram: {exc}"
+            self.error = self.tr("cannot draw the diagram: {error}").format(error=exc)
 
     @property
     def problem(self) -> str:

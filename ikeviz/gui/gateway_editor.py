@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,7 +46,7 @@ from ikeviz.gui.proposals import (
     default_phase1,
     default_phase2,
 )
-from ikeviz.gui.widgets import ChoiceCombo
+from ikeviz.gui.widgets import ChoiceCombo, plural
 from ikeviz.protocol.config import Behaviour, ChildProposal, IkeProposal
 from ikeviz.protocol.registry import AuthMethod
 from ikeviz.scenario.convert import behaviour_for, derived_phase2
@@ -93,12 +93,16 @@ class PemEdit(QWidget):
         self.text.setFont(monospace_font())
         self.text.setPlaceholderText(f"-----BEGIN {what}-----")
         self.text.setToolTip(tip)
+        noun = {"PRIVATE KEY": self.tr("private key"), "PUBLIC KEY": self.tr("public key"),
+                "CERTIFICATE": self.tr("certificate")}
+        self.noun = noun.get(what, what.lower())
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 4 + 12)
         self.text.textChanged.connect(self._changed)
         self.load_button = QToolButton(self)
-        self.load_button.setText("Load…")
-        self.load_button.setToolTip(f"Read the {what.lower()} from a PEM file")
+        self.load_button.setText(self.tr("Load…"))
+        self.load_button.setToolTip(self.tr("Read the {what} from a PEM file").format(
+            what=self.noun))
         self.load_button.clicked.connect(self._load)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -120,14 +124,15 @@ class PemEdit(QWidget):
             self.edited.emit(text if text.strip() else None)
 
     def _load(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, f"Load the {self.what.lower()}", "",
-                                              "PEM files (*.pem *.crt *.key *.pub);;"
-                                              "All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Load the {what}").format(what=self.noun), "",
+            self.tr("PEM files (*.pem *.crt *.key *.pub)") + ";;" + self.tr("All files (*)"))
         if path:
             try:
                 self.text.setPlainText(Path(path).read_text(encoding="ascii"))
             except (OSError, UnicodeDecodeError) as exc:
-                self.text.setToolTip(f"cannot read {path}: {exc}")
+                self.text.setToolTip(self.tr("cannot read {path}: {error}").format(
+                    path=path, error=exc))
 
 
 class GatewayEditor(QScrollArea):
@@ -153,93 +158,104 @@ class GatewayEditor(QScrollArea):
         layout.setSpacing(6)
 
         # --- the gateway ---
-        box, form = self._group("Gateway")
+        box, form = self._group(self.tr("Gateway"))
         self.profile_combo = ChoiceCombo(box)
         self.profile_combo.setObjectName("profile")
         self.profile_combo.valueChanged.connect(self._profile_chosen)
-        form.addRow("Profile", self.profile_combo)
+        form.addRow(self.tr("Profile"), self.profile_combo)
         self.name_edit = self._line("name", "name")
         self.name_edit.textEdited.connect(self._name_edited)
-        form.addRow("Name", self.name_edit)
+        form.addRow(self.tr("Name"), self.name_edit)
         self.address_edit = self._line("address", "address")
         self.address_edit.setPlaceholderText("192.0.2.1")
         self.address_edit.editingFinished.connect(lambda: self._text_committed("address"))
-        form.addRow("Address", self.address_edit)
+        form.addRow(self.tr("Address"), self.address_edit)
         layout.addWidget(box)
 
         # --- identity ---
-        box, form = self._group("Identity (phase 1)")
+        box, form = self._group(self.tr("Identity (phase 1)"))
         self.identity_type = ChoiceCombo(box)
         self.identity_type.setObjectName("identity_type")
         self.identity_type.valueChanged.connect(
-            lambda v: self._set("identity_type", v, f"identity type to {v}"))
+            lambda v: self._set("identity_type", v,
+                                self.tr("Set {name}'s identity type to {value}"), shown=v))
         self.identity_edit = self._line("identity", "identity")
         self.identity_edit.editingFinished.connect(lambda: self._text_committed("identity"))
-        form.addRow("Sends", self._pair(self.identity_type, self.identity_edit))
+        form.addRow(self.tr("Sends"), self._pair(self.identity_type, self.identity_edit))
         self.peer_identity_type = ChoiceCombo(box)
         self.peer_identity_type.setObjectName("peer_identity_type")
         self.peer_identity_type.valueChanged.connect(
-            lambda v: self._set("peer_identity_type", v, f"expected peer identity type to {v}"))
+            lambda v: self._set("peer_identity_type", v,
+                                self.tr("Set {name}'s expected peer identity type to {value}"),
+                                shown=v))
         self.peer_identity_edit = self._line("peer_identity", "peer_identity")
         self.peer_identity_edit.editingFinished.connect(
             lambda: self._text_committed("peer_identity"))
-        form.addRow("Expects", self._pair(self.peer_identity_type, self.peer_identity_edit))
+        form.addRow(self.tr("Expects"), self._pair(self.peer_identity_type,
+                                                   self.peer_identity_edit))
         self.identity_box = box
         layout.addWidget(box)
 
         # --- authentication ---
-        box, form = self._group("Authentication")
+        box, form = self._group(self.tr("Authentication"))
         self.auth_combo = ChoiceCombo(box)
         self.auth_combo.setObjectName("auth")
         self.auth_combo.setToolTip(ch.TIPS["auth"])
         self.auth_combo.valueChanged.connect(self._auth_chosen)
-        form.addRow("Method", self.auth_combo)
+        form.addRow(self.tr("Method"), self.auth_combo)
         self.psk_edit = self._line("psk", "psk")
         self.psk_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.psk_edit.setPlaceholderText("asked for when it runs")
+        self.psk_edit.setPlaceholderText(self.tr("asked for when it runs"))
         self.psk_edit.textEdited.connect(self._psk_edited)
         self.psk_show = QToolButton(box)
         self.psk_show.setObjectName("showPsk")
-        self.psk_show.setText("Show")
+        self.psk_show.setText(self.tr("Show"))
         self.psk_show.setCheckable(True)
-        self.psk_show.setToolTip("Show or hide the pre-shared key")
+        self.psk_show.setToolTip(self.tr("Show or hide the pre-shared key"))
         self.psk_show.toggled.connect(self._toggle_psk)
         self.psk_row = self._pair(self.psk_edit, self.psk_show, stretch_first=True)
-        form.addRow("Pre-shared key", self.psk_row)
+        form.addRow(self.tr("Pre-shared key"), self.psk_row)
         self.private_key = PemEdit("PRIVATE KEY", ch.TIPS["private_key"])
         self.private_key.edited.connect(
-            lambda v: self._set("private_key_pem", v, "private key", merge=True))
-        form.addRow("Private key", self.private_key)
+            lambda v: self._set("private_key_pem", v, self.tr("Set {name}'s private key"),
+                                merge=True))
+        form.addRow(self.tr("Private key"), self.private_key)
         self.peer_public_key = PemEdit("PUBLIC KEY", ch.TIPS["peer_public_key"])
         self.peer_public_key.edited.connect(
-            lambda v: self._set("peer_public_key_pem", v, "peer's public key", merge=True))
-        form.addRow("Peer public key", self.peer_public_key)
+            lambda v: self._set("peer_public_key_pem", v,
+                                self.tr("Set {name}'s peer's public key"), merge=True))
+        form.addRow(self.tr("Peer public key"), self.peer_public_key)
         self.certificate = PemEdit("CERTIFICATE", ch.TIPS["certificate"])
         self.certificate.edited.connect(
-            lambda v: self._set("certificate_pem", v, "certificate", merge=True))
-        form.addRow("Certificate", self.certificate)
+            lambda v: self._set("certificate_pem", v, self.tr("Set {name}'s certificate"),
+                                merge=True))
+        form.addRow(self.tr("Certificate"), self.certificate)
         self.ca = PemEdit("CERTIFICATE", ch.TIPS["ca"])
-        self.ca.edited.connect(lambda v: self._set("ca_pem", v, "trusted CA", merge=True))
-        form.addRow("Trusted CA", self.ca)
+        self.ca.edited.connect(lambda v: self._set("ca_pem", v,
+                                                   self.tr("Set {name}'s trusted CA"),
+                                                   merge=True))
+        form.addRow(self.tr("Trusted CA"), self.ca)
         self.auth_form = form
         layout.addWidget(box)
 
         # --- phase 1 ---
-        box, form = self._group("Phase 1 · ISAKMP SA")
+        box, form = self._group(self.tr("Phase 1 · ISAKMP SA"))
         box.setToolTip(ch.TIPS["phase1"])
         self.phase1 = ProposalTable(1, PHASE1_COLUMNS, "phase-1 proposal", box)
         self.phase1.edited.connect(lambda p, text, key: self._proposals_edited("phase1", p,
                                                                                text, key))
         form.addRow(self.phase1)
         options = QHBoxLayout()
-        self.aggressive_check = QCheckBox("Aggressive Mode", box)
+        self.aggressive_check = QCheckBox(self.tr("Aggressive Mode"), box)
         self.aggressive_check.setObjectName("aggressive")
         self.aggressive_check.toggled.connect(
-            lambda v: self._set("aggressive", v, "Aggressive Mode " + _text(v)))
-        self.nat_check = QCheckBox("NAT traversal", box)
+            lambda v: self._set("aggressive", v, self.tr("Set {name}'s Aggressive Mode {value}"),
+                                shown=_text(v)))
+        self.nat_check = QCheckBox(self.tr("NAT traversal"), box)
         self.nat_check.setObjectName("nat_traversal")
         self.nat_check.toggled.connect(
-            lambda v: self._set("nat_traversal", v, "NAT traversal " + _text(v)))
+            lambda v: self._set("nat_traversal", v, self.tr("Set {name}'s NAT traversal {value}"),
+                                shown=_text(v)))
         options.addWidget(self.aggressive_check)
         options.addWidget(self.nat_check)
         options.addStretch(1)
@@ -247,21 +263,21 @@ class GatewayEditor(QScrollArea):
         layout.addWidget(box)
 
         # --- phase 2 ---
-        box, form = self._group("Phase 2 · IPsec SA")
+        box, form = self._group(self.tr("Phase 2 · IPsec SA"))
         box.setToolTip(ch.TIPS["phase2"])
         self.phase2 = ProposalTable(2, PHASE2_COLUMNS, "phase-2 proposal", box)
         self.phase2.edited.connect(lambda p, text, key: self._proposals_edited("phase2", p,
                                                                                text, key))
         form.addRow(self.phase2)
         self.local_subnet = self._line("local_subnet", "local_subnet")
-        self.local_subnet.setPlaceholderText("the gateway itself")
+        self.local_subnet.setPlaceholderText(self.tr("the gateway itself"))
         self.local_subnet.editingFinished.connect(lambda: self._text_committed("local_subnet"))
-        form.addRow("Local subnet", self.local_subnet)
+        form.addRow(self.tr("Local subnet"), self.local_subnet)
         self.remote_subnet = self._line("remote_subnet", "remote_subnet")
-        self.remote_subnet.setPlaceholderText("the peer itself")
+        self.remote_subnet.setPlaceholderText(self.tr("the peer itself"))
         self.remote_subnet.editingFinished.connect(
             lambda: self._text_committed("remote_subnet"))
-        form.addRow("Remote subnet", self.remote_subnet)
+        form.addRow(self.tr("Remote subnet"), self.remote_subnet)
         layout.addWidget(box)
 
         # --- behaviour ---
@@ -270,7 +286,7 @@ class GatewayEditor(QScrollArea):
         self.behaviour_toggle.setCheckable(True)
         self.behaviour_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.behaviour_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.behaviour_toggle.setText("Behaviour (how the product decides)")
+        self.behaviour_toggle.setText(self.tr("Behaviour (how the product decides)"))
         self.behaviour_toggle.setAutoRaise(True)
         self.behaviour_toggle.toggled.connect(self._toggle_behaviour)
         layout.addWidget(self.behaviour_toggle)
@@ -328,13 +344,13 @@ class GatewayEditor(QScrollArea):
             bform.addRow(label, widget)
         self.vendor_ids = QLabel(box)
         self.vendor_ids.setWordWrap(True)
-        self.vendor_ids.setToolTip("The Vendor ID payloads the product sends in its first "
-                                   "message (from its profile)")
-        bform.addRow("Vendor IDs", self.vendor_ids)
-        self.reset_behaviour = QPushButton("Use the profile's behaviour", box)
+        self.vendor_ids.setToolTip(self.tr("The Vendor ID payloads the product sends in its "
+                                           "first message (from its profile)"))
+        bform.addRow(self.tr("Vendor IDs"), self.vendor_ids)
+        self.reset_behaviour = QPushButton(self.tr("Use the profile's behaviour"), box)
         self.reset_behaviour.setObjectName("resetBehaviour")
-        self.reset_behaviour.setToolTip("Forget the changes made here: behave as the profile "
-                                        "says the product does")
+        self.reset_behaviour.setToolTip(self.tr("Forget the changes made here: behave as the "
+                                                "profile says the product does"))
         self.reset_behaviour.clicked.connect(self._reset_behaviour)
         bform.addRow(self.reset_behaviour)
         layout = self._body_layout
@@ -403,7 +419,7 @@ class GatewayEditor(QScrollArea):
         if self._changed("header", gateway.profile, gateway.name, gateway.address):
             self.profile_combo.set_choices(
                 [ch.Choice(p.name, p.name, p.id) for p in self.document.profiles.values()],
-                gateway.profile, unsupported_note="unknown profile")
+                gateway.profile, unsupported_note=self.tr("unknown profile"))
             self.profile_combo.setToolTip(self._profile_tip(profile))
             self._set_text(self.name_edit, gateway.name)
             self._set_text(self.address_edit, gateway.address)
@@ -463,11 +479,13 @@ class GatewayEditor(QScrollArea):
 
     def _profile_tip(self, profile: Profile | None) -> str:
         if profile is None:
-            return "This profile is not installed: the gateway cannot run."
+            return self.tr("This profile is not installed: the gateway cannot run.")
         text = f"<b>{profile.name}</b><br>{profile.description}"
         if profile.assumptions:
-            text += (f"<br><br><i>{len(profile.assumptions)} assumptions where the "
-                     "documentation is silent (see the profile file).</i>")
+            count = len(profile.assumptions)
+            text += "<br><br><i>" + plural(self.tr(
+                "%n assumption(s) where the documentation is silent (see the profile file).",
+                "", count), count) + "</i>"
         return f"<qt>{text}<br><br>{ch.TIPS['profile']}</qt>"
 
     def _show_identity(self, gateway: Gateway, profile: Profile, fixed: dict[str, str]) -> None:
@@ -476,18 +494,21 @@ class GatewayEditor(QScrollArea):
         self.identity_type.set_choices(
             ch.id_type_choices(profile, "ipv4" if wan else gateway.identity_type),
             "ipv4" if wan else gateway.identity_type,
-            unsupported_note=f"not supported by {profile.product}")
+            unsupported_note=self.tr("not supported by {product}").format(
+                product=profile.product))
         self.peer_identity_type.set_choices(
             ch.id_type_choices(profile, "ipv4" if wan else gateway.peer_identity_type),
             "ipv4" if wan else gateway.peer_identity_type,
-            unsupported_note=f"not supported by {profile.product}")
+            unsupported_note=self.tr("not supported by {product}").format(
+                product=profile.product))
         self._set_text(self.identity_edit, "" if wan else gateway.identity)
         self._set_text(self.peer_identity_edit, "" if wan else gateway.peer_identity)
         self.identity_edit.setPlaceholderText(gateway.address if gateway.identity_type in
-                                              ("ipv4", "ipv6") or wan else "required")
+                                              ("ipv4", "ipv6") or wan
+                                              else self.tr("required"))
         self.peer_identity_edit.setPlaceholderText(
             peer.address if gateway.peer_identity_type in ("ipv4", "ipv6") or wan
-            else "required")
+            else self.tr("required"))
         for widget, key in ((self.identity_type, "identity_type"),
                             (self.identity_edit, "identity"),
                             (self.peer_identity_type, "peer_identity_type"),
@@ -499,7 +520,8 @@ class GatewayEditor(QScrollArea):
         offered = [ch.Choice(ch.AUTH_LABELS[a], ch.AUTH_LABELS[a].split(" (")[0], AuthKind(a))
                    for a in profile.supported.auth]
         self.auth_combo.set_choices(offered, gateway.auth,
-                                    unsupported_note=f"not supported by {profile.product}")
+                                    unsupported_note=self.tr("not supported by {product}").format(
+                                        product=profile.product))
         kind = gateway.auth
         self._set_text(self.psk_edit, gateway.psk or "")
         self.private_key.set_pem(gateway.private_key_pem)
@@ -525,8 +547,9 @@ class GatewayEditor(QScrollArea):
 
     def _show_behaviour(self, gateway: Gateway, profile: Profile, fixed: dict[str, str]) -> None:
         overridden = {name for name, _ in gateway.behaviour}
-        self.behaviour_toggle.setText("Behaviour (how the product decides)"
-                                      + (f" · {len(overridden)} changed" if overridden else ""))
+        self.behaviour_toggle.setText(
+            self.tr("Behaviour (how the product decides)")
+            + (" · " + self.tr("%n changed", "", len(overridden)) if overridden else ""))
         if self.behaviour_box is None:
             return
         effective = behaviour_for(gateway, profile)
@@ -554,11 +577,14 @@ class GatewayEditor(QScrollArea):
             font.setBold(name in overridden)
             label.setFont(font)
             tip = ch.BEHAVIOUR_TIPS.get(name, ("", ""))[1]
-            note = (f"\n\nChanged here; {profile.product}'s default: {_text(default)}"
-                    if name in overridden else f"\n\n{profile.product}'s default")
+            note = "\n\n" + (
+                self.tr("Changed here; {product}'s default: {value}").format(
+                    product=profile.product, value=_text(default))
+                if name in overridden
+                else self.tr("{product}'s default").format(product=profile.product))
             widget.setToolTip(reason or tip + note)
         vids = profile.behaviour.send_vendor_ids
-        self.vendor_ids.setText(", ".join(v.strip() for v in vids) if vids else "none")
+        self.vendor_ids.setText(", ".join(v.strip() for v in vids) if vids else self.tr("none"))
         self.reset_behaviour.setEnabled(bool(gateway.behaviour))
 
     @staticmethod
@@ -574,34 +600,41 @@ class GatewayEditor(QScrollArea):
         key = f"{self.side.value}.{merge}" if merge else None
         self.document.edit(scenario, text, merge_key=key)
 
-    def _set(self, field: str, value: Any, what: str, *, merge: bool = False) -> None:
-        """Set one field of the gateway; ``what`` completes "Set <name>'s ..."."""
+    def _set(self, field: str, value: Any, text: str, *, merge: bool = False,
+             shown: object = "") -> None:
+        """Set one field of the gateway; ``text``: the undo text (translated), with ``{name}``
+        for the gateway's name and ``{value}`` for ``shown``."""
         gateway = self.gateway
         if getattr(gateway, field) == value:
             return
-        self._edit(replace(gateway, **{field: value}), f"Set {gateway.name}'s {what}",
-                   field if merge else None)
+        self._edit(replace(gateway, **{field: value}),
+                   text.format(name=gateway.name, value=shown), field if merge else None)
 
     def _name_edited(self, text: str) -> None:
         if not text.strip():
-            self._mark("name", "A gateway needs a name")
+            self._mark("name", self.tr("A gateway needs a name"))
             return
         self._mark("name", "")
-        self._edit(replace(self.gateway, name=text), f"Rename the {self.side.value} gateway "
-                   f"to {text}", "name")
+        undo = (self.tr("Rename the left gateway to {name}") if self.side is Side.LEFT
+                else self.tr("Rename the right gateway to {name}"))
+        self._edit(replace(self.gateway, name=text), undo.format(name=text), "name")
 
     def _psk_edited(self, text: str) -> None:
         self._edit(replace(self.gateway, psk=text or None),
-                   f"Change {self.gateway.name}'s pre-shared key", "psk")
+                   self.tr("Change {name}'s pre-shared key").format(name=self.gateway.name),
+                   "psk")
 
     def _toggle_psk(self, show: bool) -> None:
         self.psk_edit.setEchoMode(QLineEdit.EchoMode.Normal if show
                                   else QLineEdit.EchoMode.Password)
-        self.psk_show.setText("Hide" if show else "Show")
+        self.psk_show.setText(self.tr("Hide") if show else self.tr("Show"))
 
-    _LABELS = {"address": "address", "identity": "identity", "peer_identity":
-               "expected peer identity", "local_subnet": "local subnet",
-               "remote_subnet": "remote subnet"}
+    def _undo_text(self, field: str) -> str:
+        return {"address": self.tr("Set {name}'s address to {value}"),
+                "identity": self.tr("Set {name}'s identity to {value}"),
+                "peer_identity": self.tr("Set {name}'s expected peer identity to {value}"),
+                "local_subnet": self.tr("Set {name}'s local subnet to {value}"),
+                "remote_subnet": self.tr("Set {name}'s remote subnet to {value}")}[field]
 
     def _text_committed(self, field: str) -> None:
         edit: QLineEdit = {"address": self.address_edit, "identity": self.identity_edit,
@@ -619,8 +652,8 @@ class GatewayEditor(QScrollArea):
         self._mark(field, problem)
         if problem:
             return
-        what = self._LABELS[field]
-        self._edit(candidate, f"Set {gateway.name}'s {what} to {value or '(default)'}")
+        self._edit(candidate, self._undo_text(field).format(
+            name=gateway.name, value=value or self.tr("(default)")))
 
     def _problem(self, gateway: Gateway, field: str) -> str:
         """What the file format says about ``field`` of ``gateway``, "" when it is fine."""
@@ -633,7 +666,7 @@ class GatewayEditor(QScrollArea):
                     f"{self.side.value}.{field}"):
                 text = cause.message
                 if cause.allowed:
-                    text += f" (allowed: {cause.allowed})"
+                    text += " " + self.tr("(allowed: {values})").format(values=cause.allowed)
                 return text
         return ""
 
@@ -660,10 +693,10 @@ class GatewayEditor(QScrollArea):
         notes = []
         if not gateway.phase1 or not all(_phase1_supported(p, profile) for p in gateway.phase1):
             changes["phase1"] = profile.phase1 or (default_phase1(profile),)
-            notes.append("phase 1")
+            notes.append(1)
         if not gateway.phase2 or not all(_phase2_supported(p, profile) for p in gateway.phase2):
             changes["phase2"] = profile.phase2 or (default_phase2(profile),)
-            notes.append("phase 2")
+            notes.append(2)
         if gateway.auth.value not in profile.supported.auth:
             changes["auth"] = AuthKind(profile.supported.auth[0])
         if profile.fixed.main_mode_only:
@@ -675,9 +708,14 @@ class GatewayEditor(QScrollArea):
         auth_method = _auth_method(new.auth)
         new = replace(new, phase1=tuple(replace(p, auth_method=auth_method)
                                         for p in new.phase1))
-        text = f"Make {gateway.name} a {profile.product}"
-        if notes:
-            text += f" ({' and '.join(notes)} proposals from its profile)"
+        text = self.tr("Make {name} a {product}").format(name=gateway.name,
+                                                         product=profile.product)
+        if notes == [1]:
+            text += " " + self.tr("(phase 1 proposals from its profile)")
+        elif notes == [2]:
+            text += " " + self.tr("(phase 2 proposals from its profile)")
+        elif notes:
+            text += " " + self.tr("(phase 1 and phase 2 proposals from its profile)")
         self._edit(new, text)
 
     def _auth_chosen(self, kind: object) -> None:
@@ -687,8 +725,8 @@ class GatewayEditor(QScrollArea):
         gateway = self.gateway
         new = replace(gateway, auth=kind, phase1=tuple(replace(p, auth_method=method)
                                                        for p in gateway.phase1))
-        self._edit(new, f"Set {gateway.name}'s authentication to "
-                   f"{ch.AUTH_LABELS[kind.value].lower()}")
+        self._edit(new, self.tr("Set {name}'s authentication to {method}").format(
+            name=gateway.name, method=ch.AUTH_LABELS[kind.value].lower()))
 
     def _proposals_edited(self, field: str, proposals: tuple[Any, ...], text: str,
                           merge: str) -> None:
@@ -712,12 +750,13 @@ class GatewayEditor(QScrollArea):
         title = ch.BEHAVIOUR_TIPS.get(name, (name, ""))[0]
         new = replace(gateway, behaviour=tuple(overrides.items()))
         merge = f"behaviour.{name}" if not isinstance(value, Enum | bool) else None
-        self._edit(new, f"Set {gateway.name}'s {title.lower()} to {_text(value)}", merge)
+        self._edit(new, self.tr("Set {name}'s {setting} to {value}").format(
+            name=gateway.name, setting=title.lower(), value=_text(value)), merge)
 
     def _reset_behaviour(self) -> None:
         gateway = self.gateway
         self._edit(replace(gateway, behaviour=()),
-                   f"Give {gateway.name} its profile's behaviour back")
+                   self.tr("Give {name} its profile's behaviour back").format(name=gateway.name))
 
     def _toggle_behaviour(self, shown: bool) -> None:
         self.behaviour_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
@@ -736,5 +775,6 @@ def _text(value: object) -> str:
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, bool):
-        return "on" if value else "off"
+        return (QCoreApplication.translate("GatewayEditor", "on") if value
+                else QCoreApplication.translate("GatewayEditor", "off"))
     return str(value)

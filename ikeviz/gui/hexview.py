@@ -281,7 +281,9 @@ class HexView(QAbstractScrollArea):
                 value = self._data[address - self._base]
                 QToolTip.showText(
                     event.globalPos(),
-                    f"Offset {address} (0x{address:04x}): 0x{value:02x} = {value}",
+                    self.tr("Offset {address} ({hex_address}): {hex_value} = {value}").format(
+                        address=address, hex_address=f"0x{address:04x}",
+                        hex_value=f"0x{value:02x}", value=value),
                     self.viewport(),
                 )
             return True

@@ -80,3 +80,25 @@ def icon(name: str, color: QColor, disabled: QColor) -> QIcon:
         painter.end()
         result.addPixmap(pixmap, mode)
     return result
+
+
+#: The application's id: the .desktop file, AppStream metainfo and icon name (packaging/).
+APP_ID = "io.github.ikeviz.ikeviz"
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def app_icon() -> QIcon:
+    """The application icon (``resources/icons/ikeviz-*.png``, from ``ikeviz.svg``).
+
+    Built from the PNG sizes, so it needs no SVG plugin; an empty icon when the
+    files are missing (the window then keeps the platform's default).
+    """
+    from ikeviz.scenario.resources import resources_dir
+
+    folder = resources_dir() / "icons"
+    result = QIcon()
+    for size in APP_ICON_SIZES:
+        path = folder / f"ikeviz-{size}.png"
+        if path.is_file():
+            result.addFile(str(path))
+    return result

@@ -25,7 +25,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,6 +69,7 @@ from ikeviz.simulation.summary import message_summary, payload_label
 
 __all__ = ["Inspector", "field_tooltip", "is_secret_name", "MASK"]
 
+translate = QCoreApplication.translate
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 BUFFER_ROLE = Qt.ItemDataRole.UserRole + 2
 MESSAGE, PLAINTEXT = "message", "plaintext"
@@ -92,13 +100,14 @@ def is_secret_name(name: str) -> bool:
 
 
 def _mask(value: bytes) -> str:
-    return f"{MASK} ({len(value)} bytes)"
+    return f"{MASK} (" + translate("inspector", "{count} bytes").format(count=len(value)) + ")"
 
 
 def _hex_groups(value: bytes) -> str:
     """Hex in 4-byte groups, so that long values wrap."""
     text = value.hex()
-    return " ".join(text[i:i + 8] for i in range(0, len(text), 8)) or "(empty)"
+    return " ".join(text[i:i + 8] for i in range(0, len(text), 8)) or translate(
+        "inspector", "(empty)")
 
 
 class _Scrubber:
@@ -122,141 +131,213 @@ class _Scrubber:
     def __call__(self, text: str) -> str:
         if self._pattern is None or not text:
             return text
-        return self._pattern.sub("(secret)", text)
+        return self._pattern.sub(translate("inspector", "(secret)"), text)
 
 
 # --- tooltips -----------------------------------------------------------------
 
 _HEADER_TIPS = {
-    "header.icookie": ("RFC 2408 §3.1", "the Initiator Cookie (CKY-I): 8 bytes the initiator "
-                       "chooses; with CKY-R it names the ISAKMP SA and goes into SKEYID_d/a/e."),
-    "header.rcookie": ("RFC 2408 §3.1", "the Responder Cookie (CKY-R): chosen by the responder; "
-                       "zero in the very first message."),
-    "header.next_payload": ("RFC 2408 §3.1", "the type of the first payload after the header"),
-    "header.version": ("RFC 2408 §3.1", "major and minor version (4 bits each); IKEv1 is 1.0"),
-    "header.exchange_type": ("RFC 2408 §3.1", "the exchange type"),
-    "header.flags": ("RFC 2408 §3.1", "flags: bit 0 E (payloads encrypted), bit 1 C (commit), "
-                     "bit 2 A (authentication only)"),
-    "header.message_id": ("RFC 2408 §3.1", "the Message ID: 0 in phase 1; a random value "
-                          "naming each Quick Mode or Informational exchange (it goes into its "
-                          "HASH and its IV)"),
-    "header.length": ("RFC 2408 §3.1", "the length of the whole message, header included, "
-                      "in bytes"),
-    "encrypted": ("RFC 2409 App. B", "the payloads, encrypted in CBC mode with Ka and the "
-                  "current IV; see the decrypted payloads below"),
-    DECRYPTED_PATH: ("RFC 2409 App. B", "the plaintext the sender encrypted: the payload chain "
-                     "and its padding (the hex view's second tab shows it)"),
-    "padding": ("RFC 2409 App. B", "padding up to the cipher's block size; its value is not "
-                "checked"),
+    "header.icookie": ("RFC 2408 §3.1", QT_TRANSLATE_NOOP(
+         "inspector", "the Initiator Cookie (CKY-I): 8 bytes the initiator chooses; with CKY-R "
+         "it names the ISAKMP SA and goes into SKEYID_d/a/e.")),
+    "header.rcookie": ("RFC 2408 §3.1", QT_TRANSLATE_NOOP(
+         "inspector", "the Responder Cookie (CKY-R): chosen by the responder; zero in the very "
+         "first message.")),
+    "header.next_payload": ("RFC 2408 §3.1", QT_TRANSLATE_NOOP(
+         "inspector", "the type of the first payload after the header")),
+    "header.version": ("RFC 2408 §3.1", QT_TRANSLATE_NOOP(
+         "inspector", "major and minor version (4 bits each); IKEv1 is 1.0")),
+    "header.exchange_type": ("RFC 2408 §3.1", QT_TRANSLATE_NOOP(
+         "inspector", "the exchange type")),
+    "header.flags": ("RFC 2408 §3.1", QT_TRANSLATE_NOOP(
+         "inspector", "flags: bit 0 E (payloads encrypted), bit 1 C (commit), bit 2 A "
+         "(authentication only)")),
+    "header.message_id": ("RFC 2408 §3.1", QT_TRANSLATE_NOOP(
+         "inspector", "the Message ID: 0 in phase 1; a random value naming each Quick Mode or "
+         "Informational exchange (it goes into its HASH and its IV)")),
+    "header.length": ("RFC 2408 §3.1", QT_TRANSLATE_NOOP(
+         "inspector", "the length of the whole message, header included, in bytes")),
+    "encrypted": ("RFC 2409 App. B", QT_TRANSLATE_NOOP(
+         "inspector", "the payloads, encrypted in CBC mode with Ka and the current IV; see the "
+         "decrypted payloads below")),
+    DECRYPTED_PATH: ("RFC 2409 App. B", QT_TRANSLATE_NOOP(
+         "inspector", "the plaintext the sender encrypted: the payload chain and its padding "
+         "(the hex view's second tab shows it)")),
+    "padding": ("RFC 2409 App. B", QT_TRANSLATE_NOOP(
+         "inspector", "padding up to the cipher's block size; its value is not checked")),
 }
 
 _PAYLOAD_TIPS = {
-    "SA": ("RFC 2408 §3.4", "Security Association payload: the DOI, the situation and the "
-           "proposals (the offer, or the one chosen)"),
-    "P": ("RFC 2408 §3.5", "Proposal payload"),
-    "T": ("RFC 2408 §3.6", "Transform payload"),
-    "KE": ("RFC 2408 §3.7", "Key Exchange payload: the sender's Diffie-Hellman public value "
-           "(g^xi or g^xr); public, it is sent in clear"),
-    "ID": ("RFC 2408 §3.8, RFC 2407 §4.6.2", "Identification payload: in phase 1 the sender's "
-           "identity (IDii / IDir), in Quick Mode the traffic selectors (IDci / IDcr)"),
-    "CERT": ("RFC 2408 §3.9", "Certificate payload"),
-    "CR": ("RFC 2408 §3.10", "Certificate Request payload"),
-    "HASH": ("RFC 2408 §3.11", "Hash payload: HASH_I / HASH_R (RFC 2409 §5) or HASH(1), (2), "
-             "(3) of Quick Mode (RFC 2409 §5.5); it proves the sender knows SKEYID"),
-    "SIG": ("RFC 2408 §3.12", "Signature payload: SIG_I / SIG_R, a signature over HASH_I / "
-            "HASH_R"),
-    "NONCE": ("RFC 2408 §3.13", "Nonce payload: random data (Ni / Nr) that goes into SKEYID "
-              "and KEYMAT; public"),
-    "N": ("RFC 2408 §3.14", "Notification payload: an error or a status (RFC 2408 §3.14.1, "
-          "RFC 2407 §4.6.3)"),
-    "D": ("RFC 2408 §3.15", "Delete payload: the SAs the sender removed"),
-    "VID": ("RFC 2408 §3.16", "Vendor ID payload: announces a product or an extension "
-            "(NAT-T, DPD, XAUTH, fragmentation)"),
-    "NAT-D": ("RFC 3947 §3.2", "NAT-D payload: hash of the cookies, an address and a port; the "
-              "peers compare them to detect a NAT"),
-    "NAT-OA": ("RFC 3947 §5.2", "NAT-OA payload: the original address before the NAT"),
-    "FRAG": ("IKEv1 fragmentation (Cisco, strongSwan)", "one fragment of a message too large "
-             "for a datagram"),
-    "ATTR": ("draft-ietf-ipsec-isakmp-mode-cfg", "Mode Config attributes"),
+    "SA": ("RFC 2408 §3.4", QT_TRANSLATE_NOOP(
+         "inspector", "Security Association payload: the DOI, the situation and the proposals "
+         "(the offer, or the one chosen)")),
+    "P": ("RFC 2408 §3.5", QT_TRANSLATE_NOOP(
+         "inspector", "Proposal payload")),
+    "T": ("RFC 2408 §3.6", QT_TRANSLATE_NOOP(
+         "inspector", "Transform payload")),
+    "KE": ("RFC 2408 §3.7", QT_TRANSLATE_NOOP(
+         "inspector", "Key Exchange payload: the sender's Diffie-Hellman public value (g^xi or "
+         "g^xr); public, it is sent in clear")),
+    "ID": ("RFC 2408 §3.8, RFC 2407 §4.6.2", QT_TRANSLATE_NOOP(
+         "inspector", "Identification payload: in phase 1 the sender's identity (IDii / IDir), "
+         "in Quick Mode the traffic selectors (IDci / IDcr)")),
+    "CERT": ("RFC 2408 §3.9", QT_TRANSLATE_NOOP(
+         "inspector", "Certificate payload")),
+    "CR": ("RFC 2408 §3.10", QT_TRANSLATE_NOOP(
+         "inspector", "Certificate Request payload")),
+    "HASH": ("RFC 2408 §3.11", QT_TRANSLATE_NOOP(
+         "inspector", "Hash payload: HASH_I / HASH_R (RFC 2409 §5) or HASH(1), (2), (3) of "
+         "Quick Mode (RFC 2409 §5.5); it proves the sender knows SKEYID")),
+    "SIG": ("RFC 2408 §3.12", QT_TRANSLATE_NOOP(
+         "inspector", "Signature payload: SIG_I / SIG_R, a signature over HASH_I / HASH_R")),
+    "NONCE": ("RFC 2408 §3.13", QT_TRANSLATE_NOOP(
+         "inspector", "Nonce payload: random data (Ni / Nr) that goes into SKEYID and KEYMAT; "
+         "public")),
+    "N": ("RFC 2408 §3.14", QT_TRANSLATE_NOOP(
+         "inspector", "Notification payload: an error or a status (RFC 2408 §3.14.1, RFC 2407 "
+         "§4.6.3)")),
+    "D": ("RFC 2408 §3.15", QT_TRANSLATE_NOOP(
+         "inspector", "Delete payload: the SAs the sender removed")),
+    "VID": ("RFC 2408 §3.16", QT_TRANSLATE_NOOP(
+         "inspector", "Vendor ID payload: announces a product or an extension (NAT-T, DPD, "
+         "XAUTH, fragmentation)")),
+    "NAT-D": ("RFC 3947 §3.2", QT_TRANSLATE_NOOP(
+         "inspector", "NAT-D payload: hash of the cookies, an address and a port; the peers "
+         "compare them to detect a NAT")),
+    "NAT-OA": ("RFC 3947 §5.2", QT_TRANSLATE_NOOP(
+         "inspector", "NAT-OA payload: the original address before the NAT")),
+    "FRAG": ("IKEv1 fragmentation (Cisco, strongSwan)", QT_TRANSLATE_NOOP(
+         "inspector", "one fragment of a message too large for a datagram")),
+    "ATTR": ("draft-ietf-ipsec-isakmp-mode-cfg", QT_TRANSLATE_NOOP(
+         "inspector", "Mode Config attributes")),
 }
 
 _FIELD_TIPS = {
-    "length": ("RFC 2408 §3.2", "Payload Length, the 4-byte generic payload header included"),
-    "doi": ("RFC 2408 §3.4, RFC 2407 §4.2", "the Domain of Interpretation (IPsec: 1)"),
-    "situation": ("RFC 2407 §4.2", "the Situation; SIT_IDENTITY_ONLY (1) is the one used in "
-                  "practice"),
-    "proposal": ("RFC 2408 §3.5", "a Proposal: one protocol (ISAKMP, ESP, AH) and its "
-                 "alternative transforms"),
-    "proposal.number": ("RFC 2408 §3.5", "the Proposal number; proposals with the same number "
-                        "are combined (AND), different numbers are alternatives (OR)"),
-    "proposal.protocol_id": ("RFC 2407 §4.4.1", "the Protocol ID: PROTO_ISAKMP (1) in phase 1, "
-                             "PROTO_IPSEC_ESP (3) or PROTO_IPSEC_AH (2) in Quick Mode"),
-    "proposal.spi_size": ("RFC 2408 §3.5", "the SPI size in bytes: 0 for ISAKMP in phase 1, "
-                          "4 for ESP and AH"),
-    "proposal.transform_count": ("RFC 2408 §3.5", "the number of transforms in the proposal"),
-    "proposal.spi": ("RFC 2408 §3.5", "the SPI the proposal's sender chose for its inbound SA"),
-    "proposal.transform": ("RFC 2408 §3.6", "a Transform: one set of algorithms, as SA "
-                           "attributes; the responder picks one"),
-    "proposal.transform.number": ("RFC 2408 §3.6", "the Transform number within the proposal"),
-    "proposal.transform.transform_id": ("RFC 2409 App. A, RFC 2407 §4.4", "the Transform ID: "
-                                        "KEY_IKE (1) in phase 1, the ESP cipher in Quick Mode"),
-    "proposal.transform.attribute.type": ("RFC 2408 §3.3", "the Attribute Format bit: TV "
-                                          "(basic: a 2-byte value follows the type) or TLV "
-                                          "(a length and a variable value follow)"),
-    "id_type": ("RFC 2407 §4.6.2.1", "the identification type (ID_IPV4_ADDR, ID_FQDN, ...); "
-                "both sides must agree on it"),
-    "protocol_id": ("RFC 2407 §4.6.2 / §4.4.1", "the protocol: in an ID payload the IP "
-                    "protocol (0 = any), in a notify or delete the protocol of the SA"),
-    "port": ("RFC 2407 §4.6.2", "the port (0 = any; 500 for phase 1 in some products)"),
-    "spi_size": ("RFC 2408 §3.14-3.15", "the SPI size in bytes (16 for an ISAKMP SA: the two "
-                 "cookies)"),
-    "spi": ("RFC 2408 §3.14-3.15", "the SPI of the SA concerned"),
-    "spi_count": ("RFC 2408 §3.15", "the number of SPIs that follow"),
-    "notify_type": ("RFC 2408 §3.14.1, RFC 2407 §4.6.3", "the Notify Message Type: errors are "
-                    "below 8192, status messages 16384 and above"),
-    "encoding": ("RFC 2408 §3.9", "the certificate encoding"),
-    "address": ("RFC 3947 §5.2", "the original address"),
-    "fragment_id": ("IKEv1 fragmentation", "the fragment ID"),
-    "flags": ("IKEv1 fragmentation", "flags; bit 0 marks the last fragment"),
-    "cfg_type": ("Mode Config", "the attribute message type"),
-    "identifier": ("Mode Config", "the identifier"),
-    "attribute": ("Mode Config", "an attribute"),
+    "length": ("RFC 2408 §3.2", QT_TRANSLATE_NOOP(
+         "inspector", "Payload Length, the 4-byte generic payload header included")),
+    "doi": ("RFC 2408 §3.4, RFC 2407 §4.2", QT_TRANSLATE_NOOP(
+         "inspector", "the Domain of Interpretation (IPsec: 1)")),
+    "situation": ("RFC 2407 §4.2", QT_TRANSLATE_NOOP(
+         "inspector", "the Situation; SIT_IDENTITY_ONLY (1) is the one used in practice")),
+    "proposal": ("RFC 2408 §3.5", QT_TRANSLATE_NOOP(
+         "inspector", "a Proposal: one protocol (ISAKMP, ESP, AH) and its alternative "
+         "transforms")),
+    "proposal.number": ("RFC 2408 §3.5", QT_TRANSLATE_NOOP(
+         "inspector", "the Proposal number; proposals with the same number are combined (AND), "
+         "different numbers are alternatives (OR)")),
+    "proposal.protocol_id": ("RFC 2407 §4.4.1", QT_TRANSLATE_NOOP(
+         "inspector", "the Protocol ID: PROTO_ISAKMP (1) in phase 1, PROTO_IPSEC_ESP (3) or "
+         "PROTO_IPSEC_AH (2) in Quick Mode")),
+    "proposal.spi_size": ("RFC 2408 §3.5", QT_TRANSLATE_NOOP(
+         "inspector", "the SPI size in bytes: 0 for ISAKMP in phase 1, 4 for ESP and AH")),
+    "proposal.transform_count": ("RFC 2408 §3.5", QT_TRANSLATE_NOOP(
+         "inspector", "the number of transforms in the proposal")),
+    "proposal.spi": ("RFC 2408 §3.5", QT_TRANSLATE_NOOP(
+         "inspector", "the SPI the proposal's sender chose for its inbound SA")),
+    "proposal.transform": ("RFC 2408 §3.6", QT_TRANSLATE_NOOP(
+         "inspector", "a Transform: one set of algorithms, as SA attributes; the responder "
+         "picks one")),
+    "proposal.transform.number": ("RFC 2408 §3.6", QT_TRANSLATE_NOOP(
+         "inspector", "the Transform number within the proposal")),
+    "proposal.transform.transform_id": ("RFC 2409 App. A, RFC 2407 §4.4", QT_TRANSLATE_NOOP(
+         "inspector", "the Transform ID: KEY_IKE (1) in phase 1, the ESP cipher in Quick Mode")),
+    "proposal.transform.attribute.type": ("RFC 2408 §3.3", QT_TRANSLATE_NOOP(
+         "inspector", "the Attribute Format bit: TV (basic: a 2-byte value follows the type) "
+         "or TLV (a length and a variable value follow)")),
+    "id_type": ("RFC 2407 §4.6.2.1", QT_TRANSLATE_NOOP(
+         "inspector", "the identification type (ID_IPV4_ADDR, ID_FQDN, ...); both sides must "
+         "agree on it")),
+    "protocol_id": ("RFC 2407 §4.6.2 / §4.4.1", QT_TRANSLATE_NOOP(
+         "inspector", "the protocol: in an ID payload the IP protocol (0 = any), in a notify "
+         "or delete the protocol of the SA")),
+    "port": ("RFC 2407 §4.6.2", QT_TRANSLATE_NOOP(
+         "inspector", "the port (0 = any; 500 for phase 1 in some products)")),
+    "spi_size": ("RFC 2408 §3.14-3.15", QT_TRANSLATE_NOOP(
+         "inspector", "the SPI size in bytes (16 for an ISAKMP SA: the two cookies)")),
+    "spi": ("RFC 2408 §3.14-3.15", QT_TRANSLATE_NOOP(
+         "inspector", "the SPI of the SA concerned")),
+    "spi_count": ("RFC 2408 §3.15", QT_TRANSLATE_NOOP(
+         "inspector", "the number of SPIs that follow")),
+    "notify_type": ("RFC 2408 §3.14.1, RFC 2407 §4.6.3", QT_TRANSLATE_NOOP(
+         "inspector", "the Notify Message Type: errors are below 8192, status messages 16384 "
+         "and above")),
+    "encoding": ("RFC 2408 §3.9", QT_TRANSLATE_NOOP(
+         "inspector", "the certificate encoding")),
+    "address": ("RFC 3947 §5.2", QT_TRANSLATE_NOOP(
+         "inspector", "the original address")),
+    "fragment_id": ("IKEv1 fragmentation", QT_TRANSLATE_NOOP(
+         "inspector", "the fragment ID")),
+    "flags": ("IKEv1 fragmentation", QT_TRANSLATE_NOOP(
+         "inspector", "flags; bit 0 marks the last fragment")),
+    "cfg_type": ("Mode Config", QT_TRANSLATE_NOOP(
+         "inspector", "the attribute message type")),
+    "identifier": ("Mode Config", QT_TRANSLATE_NOOP(
+         "inspector", "the identifier")),
+    "attribute": ("Mode Config", QT_TRANSLATE_NOOP(
+         "inspector", "an attribute")),
 }
 
 _DATA_TIPS = {
-    "KE": "the Diffie-Hellman public value g^x mod p (or the curve point); public",
-    "ID": "the identity itself",
-    "HASH": "the hash: a prf output keyed with SKEYID_a (or SKEYID for HASH_I/R)",
-    "SIG": "the signature",
-    "NONCE": "the nonce; public",
-    "N": "the notification data",
-    "VID": "the vendor ID bytes, usually a hash of a product string",
-    "NAT-D": "HASH(CKY-I | CKY-R | IP | Port) of one end",
-    "CERT": "the certificate",
-    "CR": "the certificate authority, or empty for any",
-    "FRAG": "the fragment's data",
+    "KE": QT_TRANSLATE_NOOP(
+        "inspector", "the Diffie-Hellman public value g^x mod p (or the curve point); public"),
+    "ID": QT_TRANSLATE_NOOP(
+        "inspector", "the identity itself"),
+    "HASH": QT_TRANSLATE_NOOP(
+        "inspector", "the hash: a prf output keyed with SKEYID_a (or SKEYID for HASH_I/R)"),
+    "SIG": QT_TRANSLATE_NOOP(
+        "inspector", "the signature"),
+    "NONCE": QT_TRANSLATE_NOOP(
+        "inspector", "the nonce; public"),
+    "N": QT_TRANSLATE_NOOP(
+        "inspector", "the notification data"),
+    "VID": QT_TRANSLATE_NOOP(
+        "inspector", "the vendor ID bytes, usually a hash of a product string"),
+    "NAT-D": QT_TRANSLATE_NOOP(
+        "inspector", "HASH(CKY-I | CKY-R | IP | Port) of one end"),
+    "CERT": QT_TRANSLATE_NOOP(
+        "inspector", "the certificate"),
+    "CR": QT_TRANSLATE_NOOP(
+        "inspector", "the certificate authority, or empty for any"),
+    "FRAG": QT_TRANSLATE_NOOP(
+        "inspector", "the fragment's data"),
 }
 
 _ATTRIBUTE_TIPS_P1 = {
-    "Encryption-Algorithm": "the cipher that protects Main Mode 5-6 and Quick Mode",
-    "Hash-Algorithm": "the hash of the prf (HMAC) and of HASH_I / HASH_R",
-    "Authentication-Method": "how the peers authenticate: pre-shared key, signatures, ...",
-    "Group-Description": "the Diffie-Hellman group of the KE payloads",
-    "Group-Type": "the type of a private group (MODP, EC2N)",
-    "Life-Type": "the unit of the Life-Duration that follows: seconds or kilobytes",
-    "Life-Duration": "the ISAKMP SA lifetime; a mismatch is handled differently by each "
-                     "product (RFC 2407 §4.5.4)",
-    "PRF": "the pseudo-random function (rarely sent: HMAC of the hash is the default)",
-    "Key-Length": "the key length in bits of a variable-length cipher (AES)",
+    "Encryption-Algorithm": QT_TRANSLATE_NOOP(
+        "inspector", "the cipher that protects Main Mode 5-6 and Quick Mode"),
+    "Hash-Algorithm": QT_TRANSLATE_NOOP(
+        "inspector", "the hash of the prf (HMAC) and of HASH_I / HASH_R"),
+    "Authentication-Method": QT_TRANSLATE_NOOP(
+        "inspector", "how the peers authenticate: pre-shared key, signatures, ..."),
+    "Group-Description": QT_TRANSLATE_NOOP(
+        "inspector", "the Diffie-Hellman group of the KE payloads"),
+    "Group-Type": QT_TRANSLATE_NOOP(
+        "inspector", "the type of a private group (MODP, EC2N)"),
+    "Life-Type": QT_TRANSLATE_NOOP(
+        "inspector", "the unit of the Life-Duration that follows: seconds or kilobytes"),
+    "Life-Duration": QT_TRANSLATE_NOOP(
+        "inspector", "the ISAKMP SA lifetime; a mismatch is handled differently by each "
+        "product (RFC 2407 §4.5.4)"),
+    "PRF": QT_TRANSLATE_NOOP(
+        "inspector", "the pseudo-random function (rarely sent: HMAC of the hash is the "
+        "default)"),
+    "Key-Length": QT_TRANSLATE_NOOP(
+        "inspector", "the key length in bits of a variable-length cipher (AES)"),
 }
 _ATTRIBUTE_TIPS_P2 = {
-    "SA-Life-Type": "the unit of the SA-Life-Duration that follows: seconds or kilobytes",
-    "SA-Life-Duration": "the IPsec SA lifetime; a responder may refuse, shorten or accept it "
-                        "(RESPONDER-LIFETIME)",
-    "Group-Description": "PFS: the Diffie-Hellman group of the Quick Mode KE payloads",
-    "Encapsulation-Mode": "Tunnel or Transport (or their UDP-encapsulated NAT-T variants)",
-    "Authentication-Algorithm": "the ESP / AH integrity algorithm (HMAC-SHA, ...)",
-    "Key-Length": "the key length in bits of a variable-length cipher (AES)",
+    "SA-Life-Type": QT_TRANSLATE_NOOP(
+        "inspector", "the unit of the SA-Life-Duration that follows: seconds or kilobytes"),
+    "SA-Life-Duration": QT_TRANSLATE_NOOP(
+        "inspector", "the IPsec SA lifetime; a responder may refuse, shorten or accept it "
+        "(RESPONDER-LIFETIME)"),
+    "Group-Description": QT_TRANSLATE_NOOP(
+        "inspector", "PFS: the Diffie-Hellman group of the Quick Mode KE payloads"),
+    "Encapsulation-Mode": QT_TRANSLATE_NOOP(
+        "inspector", "Tunnel or Transport (or their UDP-encapsulated NAT-T variants)"),
+    "Authentication-Algorithm": QT_TRANSLATE_NOOP(
+        "inspector", "the ESP / AH integrity algorithm (HMAC-SHA, ...)"),
+    "Key-Length": QT_TRANSLATE_NOOP(
+        "inspector", "the key length in bits of a variable-length cipher (AES)"),
 }
 
 
@@ -274,39 +355,47 @@ def _value_phrase(display: str) -> str:
     return display
 
 
+def _t(text: str) -> str:
+    return translate("inspector", text) if text else text
+
+
 def field_tooltip(node: Node, *, phase: int = 1, rfc_label: str = "") -> str:
     """What the field of ``node`` is, where the RFC defines it, and its value here."""
     path = re.sub(r"\[\d+\]", "", node.path)
     display = node.display
+    here = ("\n" + translate("inspector", "Here: {value}").format(value=display)
+            if display else "")
     if node.error:
-        return f"Not valid here: {display}"
+        return translate("inspector", "Not valid here: {value}").format(value=display)
     if path in _HEADER_TIPS:
         ref, text = _HEADER_TIPS[path]
         if path in ("header.exchange_type", "header.next_payload") and display:
-            return f"{ref}: {text}; {_value_phrase(display)}"
-        return f"{ref}: {text}" + (f"\nHere: {display}" if display else "")
+            return f"{ref}: {_t(text)}; {_value_phrase(display)}"
+        return f"{ref}: {_t(text)}" + here
     if not path:
-        return "RFC 2408 §3: an ISAKMP message: the header, then a chain of payloads"
+        return "RFC 2408 §3: " + translate(
+            "inspector", "an ISAKMP message: the header, then a chain of payloads")
     payload, _, field = path.partition(".")
     if not field:
-        ref, text = _PAYLOAD_TIPS.get(payload, ("RFC 2408 §3.2", "a payload"))
-        tip = f"{ref}: {text}"
+        ref, text = _PAYLOAD_TIPS.get(payload, ("RFC 2408 §3.2",
+                                                QT_TRANSLATE_NOOP("inspector", "a payload")))
+        tip = f"{ref}: {_t(text)}"
         if rfc_label:
-            tip += f"\nIn RFC 2409's notation: {rfc_label}"
+            tip += "\n" + translate("inspector", "In RFC 2409's notation: {label}").format(
+                label=rfc_label)
         return tip
     if field.endswith("attribute") and not field.startswith("data"):
         name = display.split(" = ", 1)[0]
         if payload == "SA":
             table = _ATTRIBUTE_TIPS_P1 if phase == 1 else _ATTRIBUTE_TIPS_P2
             ref = "RFC 2409 App. A" if phase == 1 else "RFC 2407 §4.5"
-            text = table.get(name, "an SA attribute")
-            return (f"{ref}, RFC 2408 §3.3: {name}: {text}" +
-                    (f"\nHere: {display}" if display else ""))
+            text = _t(table.get(name, QT_TRANSLATE_NOOP("inspector", "an SA attribute")))
+            return f"{ref}, RFC 2408 §3.3: {name}: {text}" + here
     if field == "data.attribute":
-        return "RFC 2407 §4.6.3.1: RESPONDER-LIFETIME: the lifetime the responder will use" + (
-            f"\nHere: {display}" if display else "")
+        return "RFC 2407 §4.6.3.1: RESPONDER-LIFETIME: " + translate(
+            "inspector", "the lifetime the responder will use") + here
     if field == "data":
-        text = _DATA_TIPS.get(payload, "the payload's data")
+        text = _t(_DATA_TIPS.get(payload, QT_TRANSLATE_NOOP("inspector", "the payload's data")))
         ref = _PAYLOAD_TIPS.get(payload, ("RFC 2408 §3.2", ""))[0]
         return f"{ref}: {text}" + (f" ({rfc_label})" if rfc_label else "")
     key = field
@@ -314,13 +403,18 @@ def field_tooltip(node: Node, *, phase: int = 1, rfc_label: str = "") -> str:
         if candidate in _FIELD_TIPS:
             key = candidate
             break
-    ref, text = _FIELD_TIPS.get(key, ("RFC 2408 §3", node.name.lower()))
+    if key in _FIELD_TIPS:
+        ref, text = _FIELD_TIPS[key]
+        text = _t(text)
+    else:
+        ref, text = "RFC 2408 §3", node.name.lower()
     tip = f"{ref}: {text}"
     if display and key.rsplit(".", 1)[-1] in ("protocol_id", "notify_type", "doi",
                                                  "transform_id", "id_type", "situation"):
-        tip += f"; here {_value_phrase(display)}"
+        tip += "; " + translate("inspector", "here {value}").format(
+            value=_value_phrase(display))
     elif display:
-        tip += f"\nHere: {display}"
+        tip += here
     return tip
 
 
@@ -406,14 +500,17 @@ def derivation_use(derivation: Derivation, event: MessageSent,
     output = derivation.output
     for payload in event.payloads:
         if isinstance(payload, Hash) and payload.data == output:
-            return f"sent in {event.label} as {payload_label(payload, event.label, event.role)}"
+            return translate("inspector", "sent in {message} as {payload}").format(
+                message=event.label, payload=payload_label(payload, event.label, event.role))
     if received is not None:
         for payload in received.payloads:
             if isinstance(payload, Hash) and payload.data == output:
                 name = payload_label(payload, received.label, received.role.other)
-                return f"matches the {name} received in {received.label}"
+                return translate("inspector", "matches the {payload} received in "
+                                 "{message}").format(payload=name, message=received.label)
     if event.iv and output[:len(event.iv)] == event.iv:
-        return f"the IV {event.label} is encrypted with"
+        return translate("inspector", "the IV {message} is encrypted with").format(
+            message=event.label)
     return ""
 
 
@@ -494,11 +591,11 @@ class Inspector(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reveal_box = QCheckBox("Reveal secrets")
-        self.reveal_box.setToolTip(
+        self.reveal_box = QCheckBox(self.tr("Reveal secrets"))
+        self.reveal_box.setToolTip(self.tr(
             "Show the pre-shared key and the derived keys (SKEYID, SKEYID_d/a/e, Ka, g^xy, "
             "KEYMAT, ESP keys). Nonces, KE values, cookies and hashes are public and always "
-            "shown.")
+            "shown."))
         self.reveal_box.toggled.connect(self._on_reveal_toggled)
 
         top = QHBoxLayout()
@@ -507,7 +604,7 @@ class Inspector(QWidget):
         top.addWidget(self.reveal_box, 0, Qt.AlignmentFlag.AlignTop)
 
         self.model = QStandardItemModel(0, 2, self)
-        self.model.setHorizontalHeaderLabels(["Field", "Value"])
+        self.model.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value")])
         self.tree_view = QTreeView()
         self.tree_view.setModel(self.model)
         self.tree_view.setUniformRowHeights(True)
@@ -524,8 +621,8 @@ class Inspector(QWidget):
         self.plaintext_view.byteClicked.connect(lambda a: self._on_byte_clicked(PLAINTEXT, a))
         self.hex_tabs = QTabWidget()
         self.hex_tabs.setDocumentMode(True)
-        self.hex_tabs.addTab(self.hex_view, "ISAKMP bytes")
-        self.hex_tabs.addTab(self.plaintext_view, "Decrypted plaintext")
+        self.hex_tabs.addTab(self.hex_view, self.tr("ISAKMP bytes"))
+        self.hex_tabs.addTab(self.plaintext_view, self.tr("Decrypted plaintext"))
         self.hex_tabs.setTabVisible(1, False)
 
         self.keys_view = QTextBrowser()
@@ -535,13 +632,14 @@ class Inspector(QWidget):
         self.states_view.setRootIsDecorated(False)
         self.states_view.setColumnCount(6)
         self.states_view.setHeaderLabels(
-            ["Gateway", "State", "strongSwan", "Libreswan", "Cisco IOS", "Why"])
+            [self.tr("Gateway"), self.tr("State"), "strongSwan", "Libreswan", "Cisco IOS",
+             self.tr("Why")])
         self.states_view.setUniformRowHeights(True)
         self.states_view.header().setStretchLastSection(True)
         self.details_tabs = QTabWidget()
         self.details_tabs.setDocumentMode(True)
-        self.details_tabs.addTab(self.keys_view, "Keys and hashes")
-        self.details_tabs.addTab(self.states_view, "States after")
+        self.details_tabs.addTab(self.keys_view, self.tr("Keys and hashes"))
+        self.details_tabs.addTab(self.states_view, self.tr("States after"))
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.tree_view)
@@ -578,11 +676,13 @@ class Inspector(QWidget):
         if event.plaintext:
             self.plaintext_view.set_data(event.plaintext, HEADER_LENGTH)
             self.hex_tabs.setTabVisible(1, True)
-            self.hex_tabs.setTabText(1, f"Decrypted plaintext ({len(event.plaintext)} bytes)")
+            self.hex_tabs.setTabText(1, self.tr("Decrypted plaintext ({count} bytes)").format(
+                count=len(event.plaintext)))
         else:
             self.plaintext_view.clear()
             self.hex_tabs.setTabVisible(1, False)
-        self.hex_tabs.setTabText(0, f"ISAKMP bytes ({len(event.data)})")
+        self.hex_tabs.setTabText(0, self.tr("ISAKMP bytes ({count})").format(
+            count=len(event.data)))
         self.hex_tabs.setCurrentIndex(0)
         self._fill_title()
         self._fill_keys()
@@ -603,11 +703,12 @@ class Inspector(QWidget):
         self.hex_view.clear()
         self.plaintext_view.clear()
         self.hex_tabs.setTabVisible(1, False)
-        self.hex_tabs.setTabText(0, "ISAKMP bytes")
+        self.hex_tabs.setTabText(0, self.tr("ISAKMP bytes"))
         self.keys_view.setHtml("")
         self.states_view.clear()
-        self.details_tabs.setTabText(0, "Keys and hashes")
-        self.title.setText("<i>Select a message in the diagram to inspect it.</i>")
+        self.details_tabs.setTabText(0, self.tr("Keys and hashes"))
+        self.title.setText("<i>" + html.escape(self.tr("Select a message in the diagram to "
+                                                       "inspect it.")) + "</i>")
 
     def set_reveal_secrets(self, reveal: bool) -> None:
         """Show (True) or mask (False) the pre-shared key and the derived keys."""
@@ -700,23 +801,28 @@ class Inspector(QWidget):
         plaintext = event.plaintext
         end = HEADER_LENGTH + len(plaintext)
         spans: list[FieldSpan] = []
-        root = Node("Decrypted payloads", "", None, DECRYPTED_PATH, HEADER_LENGTH, end)
+        root = Node(self.tr("Decrypted payloads"), "", None, DECRYPTED_PATH, HEADER_LENGTH,
+                    end)
         try:
             payloads, padding = decode_payloads(plaintext, event.message.header.next_payload,
                                                 spans=spans, base_offset=HEADER_LENGTH)
         except DecodeError as exc:
             self._decrypted_labels = {}
-            root.display = f"{len(plaintext)} bytes that do not decode"
+            root.display = self.tr("{count} bytes that do not decode").format(
+                count=len(plaintext))
             root.children.append(Node("Malformed", str(exc), None, exc.path, exc.offset,
                                       exc.offset + 1, error=True))
             return root
         self._decrypted_labels = self._rfc_labels(payloads)
         root.children = payload_nodes(payloads, spans)
         names = ", ".join(self._decrypted_labels.values())
-        root.display = f"{len(plaintext)} bytes: {names}"
+        root.display = self.tr("{count} bytes: {names}").format(count=len(plaintext),
+                                                                names=names)
         if padding:
-            root.display += f", {len(padding)} bytes of padding"
-            root.children.append(Node("Padding", f"{len(padding)} bytes: {padding.hex()}",
+            root.display += ", " + self.tr("{count} bytes of padding").format(
+                count=len(padding))
+            root.children.append(Node(self.tr("Padding"), self.tr("{count} bytes: {hex}").format(
+                count=len(padding), hex=padding.hex()),
                                       padding, "padding", end - len(padding), end))
         return root
 
@@ -850,11 +956,12 @@ class Inspector(QWidget):
             f"<b>{html.escape(event.label)}</b>",
             f"{sender} ({event.role.value}) \u2192 {receiver}",
             f"t = {_format_time(event.time)}",
-            f"{len(event.data)} bytes" + (", encrypted" if header.encrypted else ""),
+            html.escape(self.tr("{count} bytes").format(count=len(event.data))
+                        + (", " + self.tr("encrypted") if header.encrypted else "")),
         ]
         if event.retransmission:
-            parts.append(f"<span style='color:#e65100'>sent again ({event.retransmission})"
-                         "</span>")
+            parts.append("<span style='color:#e65100'>" + html.escape(
+                self.tr("sent again ({count})").format(count=event.retransmission)) + "</span>")
         summary = html.escape(self._scrub(message_summary(event)))
         self.title.setText(" \u00b7 ".join(parts) + f"<br><tt>{summary}</tt>")
 
@@ -864,23 +971,25 @@ class Inspector(QWidget):
         run, event = self._run, self._event
         sender = run.gateway(event.role).name
         count = sum(len(g.derivations) for g in self._groups)
-        self.details_tabs.setTabText(0, f"Keys and hashes ({count})" if count else
-                                     "Keys and hashes")
+        self.details_tabs.setTabText(0, self.tr("Keys and hashes ({count})").format(
+            count=count) if count else self.tr("Keys and hashes"))
         parts = ["<html><body style='margin:2px'>"]
         if not self._groups:
-            parts.append(
-                f"<p><i>{html.escape(sender)} computed no keys or hashes for "
-                f"{html.escape(event.label)}.</i></p>")
+            parts.append("<p><i>" + html.escape(self.tr(
+                "{sender} computed no keys or hashes for {message}.").format(
+                    sender=sender, message=event.label)) + "</i></p>")
             if event.label in ("MM1", "MM2", "AM1"):
-                parts.append("<p style='color:gray'>The keys come after the Diffie-Hellman "
-                             "exchange: SKEYID and its children once both nonces and KE values "
-                             "are known (MM3/MM4, RFC 2409 §5).</p>")
+                parts.append("<p style='color:gray'>" + html.escape(self.tr(
+                    "The keys come after the Diffie-Hellman exchange: SKEYID and its children "
+                    "once both nonces and KE values are known (MM3/MM4, RFC 2409 §5).")) + "</p>")
         mono = "font-family:monospace"
         for group in self._groups:
             parts.append(
                 f"<p style='margin-top:8px;margin-bottom:2px'><b>{html.escape(group.step)}"
-                f"</b> <span style='color:gray'>\u2014 computed by {html.escape(sender)} "
-                f"({group.role.value}) at t = {_format_time(group.time)}</span></p>")
+                "</b> <span style='color:gray'>\u2014 " + html.escape(self.tr(
+                    "computed by {sender} ({role}) at t = {time}").format(
+                        sender=sender, role=self._role(group.role),
+                        time=_format_time(group.time))) + "</span></p>")
             received = last_received_before(run, group)
             for d in group.derivations:
                 use = derivation_use(d, event, received)
@@ -899,16 +1008,22 @@ class Inspector(QWidget):
                 parts.append("</table>")
         child = installed_child_sa(run, self._groups)
         if child is not None:
-            parts.append("<p style='margin-top:8px;margin-bottom:2px'><b>IPsec SA keys</b> "
-                         "<span style='color:gray'>\u2014 KEYMAT split into the encryption "
-                         "key, then the integrity key [RFC 2409 §5.5, RFC 2407 §4.5]</span></p>")
+            parts.append("<p style='margin-top:8px;margin-bottom:2px'><b>"
+                         + html.escape(self.tr("IPsec SA keys")) + "</b> "
+                         "<span style='color:gray'>\u2014 " + html.escape(self.tr(
+                             "KEYMAT split into the encryption key, then the integrity key"))
+                         + " [RFC 2409 §5.5, RFC 2407 §4.5]</span></p>")
             parts.append("<table cellspacing='0' cellpadding='1' style='margin-left:20px'>")
-            for title, keys in (("initiator \u2192 responder", child.keys.initiator_to_responder),
-                                ("responder \u2192 initiator", child.keys.responder_to_initiator)):
-                parts.append(f"<tr><td colspan='2'><i>{title}</i></td></tr>")
+            for title, keys in ((self.tr("initiator → responder"),
+                                 child.keys.initiator_to_responder),
+                                (self.tr("responder → initiator"),
+                                 child.keys.responder_to_initiator)):
+                parts.append(f"<tr><td colspan='2'><i>{html.escape(title)}</i></td></tr>")
                 parts.append(self._value_row("SPI", keys.spi, reveal))
-                parts.append(self._value_row("encryption key", keys.encryption_key, reveal))
-                parts.append(self._value_row("integrity key", keys.integrity_key, reveal))
+                parts.append(self._value_row(self.tr("encryption key"), keys.encryption_key,
+                                             reveal, secret=True))
+                parts.append(self._value_row(self.tr("integrity key"), keys.integrity_key,
+                                             reveal, secret=True))
             parts.append("</table>")
         parts.append("</body></html>")
         text = "".join(parts)
@@ -916,10 +1031,11 @@ class Inspector(QWidget):
             text = self._scrub(text)
         self.keys_view.setHtml(text)
 
-    def _value_row(self, name: str, value: bytes, reveal: bool, *, output: bool = False) -> str:
+    def _value_row(self, name: str, value: bytes, reveal: bool, *, output: bool = False,
+                   secret: bool = False) -> str:
         if is_psk_name(name) and not reveal:
-            shown = f"{MASK} (the pre-shared key: check \u201cReveal secrets\u201d)"
-        elif is_secret_name(name) and not reveal:
+            shown = f"{MASK} (" + self.tr("the pre-shared key: check “Reveal secrets”") + ")"
+        elif (secret or is_secret_name(name)) and not reveal:
             shown = _mask(value)
         else:
             shown = _hex_groups(value)
@@ -929,8 +1045,7 @@ class Inspector(QWidget):
                     shown = f"\u201c{text}\u201d = {shown}"
         label = f"= {name}" if output else name
         weight = "font-weight:bold;" if output else ""
-        secret = is_secret_name(name)
-        colour = "color:#8e24aa;" if secret else ""
+        colour = "color:#8e24aa;" if secret or is_secret_name(name) else ""
         return (f"<tr><td style='padding-right:8px;color:gray;{weight}' valign='top'>"
                 f"{html.escape(label)}</td><td style='font-family:monospace;{weight}{colour}'>"
                 f"{html.escape(shown)}</td></tr>")
@@ -942,7 +1057,7 @@ class Inspector(QWidget):
         for side in states_after(self._run, self._event):
             responder = side.role is Role.RESPONDER
             names = [
-                f"{side.name} ({side.role.value})",
+                f"{side.name} ({self._role(side.role)})",
                 side.after.name,
                 side.after.log_name("strongswan", responder=responder) or "\u2014",
                 side.after.log_name("libreswan", responder=responder),
@@ -952,15 +1067,18 @@ class Inspector(QWidget):
             item = QTreeWidgetItem([self._scrub(n) for n in names])
             description = side.after.names.description
             changed = side.before is not side.after
-            item.setToolTip(1, f"{side.after.name}: {description}" + (
-                f"\n(was {side.before.name})" if changed else "\n(unchanged)"))
-            item.setToolTip(0, f"{side.product}: its logs use {side.naming} state names")
+            item.setToolTip(1, f"{side.after.name}: {description}\n" + (
+                self.tr("(was {state})").format(state=side.before.name) if changed
+                else self.tr("(unchanged)")))
+            item.setToolTip(0, self.tr("{product}: its logs use {naming} state names").format(
+                product=side.product, naming=side.naming))
             column = naming_column.get(side.naming)
             if column is not None:
                 font = QFont(item.font(column))
                 font.setBold(True)
                 item.setFont(column, font)
-                item.setToolTip(column, f"the names {side.product} prints in its logs")
+                item.setToolTip(column, self.tr("the names {product} prints in its logs").format(
+                    product=side.product))
             if changed:
                 font = QFont(item.font(1))
                 font.setBold(True)
@@ -969,6 +1087,9 @@ class Inspector(QWidget):
             self.states_view.addTopLevelItem(item)
         for column in range(5):
             self.states_view.resizeColumnToContents(column)
+
+    def _role(self, role: Role) -> str:
+        return self.tr("initiator") if role is Role.INITIATOR else self.tr("responder")
 
     def _on_reveal_toggled(self, reveal: bool) -> None:
         if self._run is not None and self._event is not None:

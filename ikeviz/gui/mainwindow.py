@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QSizePolicy,
@@ -63,6 +64,7 @@ from ikeviz.gui.document import STATE_NAMINGS, Document
 from ikeviz.gui.gateway_editor import GatewayEditor
 from ikeviz.gui.proposals import default_phase1, default_phase2
 from ikeviz.gui.scenario_panel import ScenarioPanel
+from ikeviz.gui.widgets import plural
 from ikeviz.render.diagram import RowKind
 from ikeviz.scenario.fileformat import ScenarioFileError, load_scenario
 from ikeviz.scenario.model import Gateway, Scenario, Side
@@ -72,18 +74,19 @@ if TYPE_CHECKING:
     from ikeviz.gui.capture_import import CaptureReader, CaptureRequest, CaptureResult
     from ikeviz.gui.capture_panel import CapturePanel
     from ikeviz.gui.crash import CrashHandler
+    from ikeviz.gui.lessons_browser import LessonsBrowser
 
 APP_NAME = "ikeviz"
 STATE_VERSION = 3  # of the saved dock layout; a new layout ignores older ones
 PLAY_INTERVAL_MS = 1200  # per message at 1x
 SPEEDS = (0.5, 1.0, 2.0, 4.0)
-FILE_FILTER = "ikeviz scenarios (*.toml);;All files (*)"
-REPORT_FILTER = "HTML report (*.html)"
+FILE_FILTER = "ikeviz scenarios (*.toml);;All files (*)"  # translated by _file_filter
+REPORT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "HTML report (*.html)")
 CAPTURE_PSK_PLACEHOLDER = "change-me-2026"  # a capture never holds the pre-shared key
 FIGURE_FILTERS = {
-    "PNG image (*.png)": ".png",
-    "SVG drawing (*.svg)": ".svg",
-    "PDF document (*.pdf)": ".pdf",
+    QT_TRANSLATE_NOOP("MainWindow", "PNG image (*.png)"): ".png",
+    QT_TRANSLATE_NOOP("MainWindow", "SVG drawing (*.svg)"): ".svg",
+    QT_TRANSLATE_NOOP("MainWindow", "PDF document (*.pdf)"): ".pdf",
 }
 
 
@@ -163,6 +166,8 @@ class MainWindow(QMainWindow):
         self.timeline_dock: QDockWidget | None = None
         self._timeline_run: object = None
         self._lessons_built = False
+        self._lesson_actions: list[QAction] = []  # what build_lessons_menu put in the menu
+        self.lessons_browser: LessonsBrowser | None = None
         self.first_paint_time: float | None = None
         self.capture_dock: QDockWidget | None = None
         self.capture_panel: CapturePanel | None = None
@@ -187,21 +192,23 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.left_editor = GatewayEditor(document, Side.LEFT)
         self.right_editor = GatewayEditor(document, Side.RIGHT)
-        self.left_dock = self._dock("leftGatewayDock", "Left gateway", self.left_editor,
+        self.left_dock = self._dock("leftGatewayDock", self.tr("Left gateway"), self.left_editor,
                                     Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.right_dock = self._dock("rightGatewayDock", "Right gateway", self.right_editor,
+        self.right_dock = self._dock("rightGatewayDock", self.tr("Right gateway"),
+                                     self.right_editor,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
         self.diagnosis_panel = DiagnosisPanel(document, theme=theme)
-        self.diagnosis_dock = self._dock("diagnosisDock", "Diagnosis", self.diagnosis_panel,
+        self.diagnosis_dock = self._dock("diagnosisDock", self.tr("Diagnosis"),
+                                         self.diagnosis_panel,
                                          Qt.DockWidgetArea.BottomDockWidgetArea)
         self.scenario_panel = ScenarioPanel(document)
-        self.scenario_dock = self._dock("scenarioDock", "Lesson and scenario",
+        self.scenario_dock = self._dock("scenarioDock", self.tr("Lesson and scenario"),
                                         self.scenario_panel,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
         self.history = QUndoView(document.undo_stack)
-        self.history.setEmptyLabel("Opened")
+        self.history.setEmptyLabel(self.tr("Opened"))
         self.history.setObjectName("history")
-        self.history_dock = self._dock("historyDock", "History", self.history,
+        self.history_dock = self._dock("historyDock", self.tr("History"), self.history,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self._add_inspector()  # split beside the diagnosis before anything is tabbed with it
         self._tabify(self.diagnosis_dock, self.scenario_dock)
@@ -238,7 +245,8 @@ class MainWindow(QMainWindow):
 
         self.autosaver = Autosaver(document, autosave_path or prefs.autosave_path(), parent=self)
         self.autosaver.failed.connect(
-            lambda error: self.statusBar().showMessage(f"Autosave failed: {error}", 8000))
+            lambda error: self.statusBar().showMessage(
+                self.tr("Autosave failed: {error}").format(error=error), 8000))
 
         self.apply_theme(self.theme_name, save=False)
 
@@ -253,6 +261,9 @@ class MainWindow(QMainWindow):
         self._selection_changed(document.selected_row)
 
     # --- building -----------------------------------------------------------------------
+
+    def _file_filter(self) -> str:
+        return self.tr("ikeviz scenarios (*.toml)") + ";;" + self.tr("All files (*)")
 
     def _dock(self, name: str, title: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:
@@ -279,9 +290,10 @@ class MainWindow(QMainWindow):
         self.inspector_dock: QDockWidget | None = None
         if not _available("ikeviz.gui.inspector"):
             return
-        placeholder = QLabel("Click a message in the diagram to inspect it.", self)
+        placeholder = QLabel(self.tr("Click a message in the diagram to inspect it."), self)
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.inspector_dock = self._dock("inspectorDock", "Message inspector", placeholder,
+        self.inspector_dock = self._dock("inspectorDock", self.tr("Message inspector"),
+                                         placeholder,
                                          Qt.DockWidgetArea.BottomDockWidgetArea)
         self.splitDockWidget(self.diagnosis_dock, self.inspector_dock, Qt.Orientation.Horizontal)
 
@@ -293,7 +305,7 @@ class MainWindow(QMainWindow):
         if inspector_class is None:
             label = self.inspector_dock.widget()
             if isinstance(label, QLabel):
-                label.setText("The message inspector could not be loaded.")
+                label.setText(self.tr("The message inspector could not be loaded."))
             self.inspector_dock = None
             return None
         self.inspector = inspector_class()
@@ -312,9 +324,10 @@ class MainWindow(QMainWindow):
         """The timeline's dock; its widget (and pyqtgraph) only when it is first shown."""
         if not _available("ikeviz.gui.timeline"):
             return
-        dock = QDockWidget("Timeline", self)
+        dock = QDockWidget(self.tr("Timeline"), self)
         dock.setObjectName("timelineDock")
-        placeholder = QLabel("The timeline appears here when this panel is shown.", dock)
+        placeholder = QLabel(self.tr("The timeline appears here when this panel is shown."),
+                             dock)
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         dock.setWidget(placeholder)
         # Tabified without addDockWidget first: adding then tabifying leaves a stale tab bar.
@@ -335,7 +348,7 @@ class MainWindow(QMainWindow):
             if timeline_class is None:
                 label = self.timeline_dock.widget()
                 if isinstance(label, QLabel):
-                    label.setText("The timeline could not be loaded.")
+                    label.setText(self.tr("The timeline could not be loaded."))
                 return
             self.timeline = timeline_class()
             self.timeline.setObjectName("timeline")
@@ -361,7 +374,8 @@ class MainWindow(QMainWindow):
             if tip:
                 act.setStatusTip(tip)
                 keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                act.setToolTip(f"{tip} ({keys})" if keys else tip)
+                act.setToolTip(self.tr("{tip} ({keys})").format(tip=tip, keys=keys) if keys
+                               else tip)
             if icon is not None:
                 act.setIcon(style.standardIcon(icon))
             if slot is not None:
@@ -371,106 +385,131 @@ class MainWindow(QMainWindow):
             return act
 
         sp = QStyle.StandardPixmap
-        self.new_action = action("&New", self.new_document, QKeySequence.StandardKey.New,
-                                 "Start a new scenario", sp.SP_FileIcon, "new")
-        self.open_action = action("&Open…", self.open_dialog, QKeySequence.StandardKey.Open,
-                                  "Open a scenario file", sp.SP_DialogOpenButton, "open")
-        self.open_capture_action = action("Open &Capture…", self.open_capture_dialog,
-                                          "Ctrl+Shift+O", "Read the IKEv1 negotiations of a "
-                                          "pcap or pcapng capture", None, "openCapture")
-        self.save_action = action("&Save", self.save, QKeySequence.StandardKey.Save,
-                                  "Save the scenario", sp.SP_DialogSaveButton, "save")
-        self.save_as_action = action("Save &As…", self.save_as, "Ctrl+Shift+S",
-                                     "Save the scenario under a new name", None, "saveAs")
-        self.export_action = action("&Export Figure…", lambda: self.export_dialog(False),
-                                    "Ctrl+E", "Export the whole diagram as PNG, SVG or PDF",
-                                    None, "export")
-        self.export_step_action = action("Export Figure up to the Current &Step…",
+        self.new_action = action(self.tr("&New"), self.new_document,
+                                 QKeySequence.StandardKey.New, self.tr("Start a new scenario"),
+                                 sp.SP_FileIcon, "new")
+        self.open_action = action(self.tr("&Open…"), self.open_dialog,
+                                  QKeySequence.StandardKey.Open, self.tr("Open a scenario file"),
+                                  sp.SP_DialogOpenButton, "open")
+        self.open_capture_action = action(self.tr("Open &Capture…"), self.open_capture_dialog,
+                                          "Ctrl+Shift+O", self.tr("Read the IKEv1 negotiations "
+                                                                  "of a pcap or pcapng capture"),
+                                          None, "openCapture")
+        self.save_action = action(self.tr("&Save"), self.save, QKeySequence.StandardKey.Save,
+                                  self.tr("Save the scenario"), sp.SP_DialogSaveButton, "save")
+        self.save_as_action = action(self.tr("Save &As…"), self.save_as, "Ctrl+Shift+S",
+                                     self.tr("Save the scenario under a new name"), None,
+                                     "saveAs")
+        self.export_action = action(self.tr("&Export Figure…"), lambda: self.export_dialog(False),
+                                    "Ctrl+E", self.tr("Export the whole diagram as PNG, SVG or "
+                                                      "PDF"), None, "export")
+        self.export_step_action = action(self.tr("Export Figure up to the Current &Step…"),
                                          lambda: self.export_dialog(True), "Ctrl+Shift+E",
-                                         "Export the diagram as far as it is revealed", None,
-                                         "exportStep")
-        self.export_report_action = action("Export &Report…", self.export_report_dialog,
-                                           "Ctrl+Shift+R", "Write a troubleshooting report: "
-                                           "one HTML page, without the pre-shared keys", None,
+                                         self.tr("Export the diagram as far as it is revealed"),
+                                         None, "exportStep")
+        self.export_report_action = action(self.tr("Export &Report…"),
+                                           self.export_report_dialog, "Ctrl+Shift+R",
+                                           self.tr("Write a troubleshooting report: one HTML "
+                                                   "page, without the pre-shared keys"), None,
                                            "exportReport")
-        self.secrets_in_files = action("Write Secrets into Files", None, None,
-                                       "Save the pre-shared keys and private keys in the "
-                                       "scenario file (it is then readable by you only)",
-                                       None, "secretsInFiles")
+        self.secrets_in_files = action(self.tr("Write Secrets into Files"), None, None,
+                                       self.tr("Save the pre-shared keys and private keys in "
+                                               "the scenario file (it is then readable by you "
+                                               "only)"), None, "secretsInFiles")
         self.secrets_in_files.setCheckable(True)
         self.secrets_in_files.setChecked(prefs.get_bool("files/include_secrets", True))
         self.secrets_in_files.toggled.connect(
             lambda on: prefs.set_value("files/include_secrets", on))
-        self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit,
-                                  "Close the window", None, "quit")
+        self.quit_action = action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
+                                  self.tr("Close the window"), None, "quit")
 
         stack = self.document.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.undo_action.setObjectName("undo")
         self.undo_action.setIcon(style.standardIcon(sp.SP_ArrowBack))
-        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setObjectName("redo")
         self.redo_action.setIcon(style.standardIcon(sp.SP_ArrowForward))
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
-        self.fix_action = action("Apply the First &Fix", self.apply_first_fix, "Ctrl+F",
-                                 "Apply the first fix the diagnosis suggests", None, "applyFix")
-        self.copy_image_action = action("&Copy Diagram as Image", self.view.copy_image,
-                                        "Ctrl+Shift+C", "Copy the diagram to the clipboard",
+        self.fix_action = action(self.tr("Apply the First &Fix"), self.apply_first_fix,
+                                 "Ctrl+F", self.tr("Apply the first fix the diagnosis suggests"),
+                                 None, "applyFix")
+        self.copy_image_action = action(self.tr("&Copy Diagram as Image"), self.view.copy_image,
+                                        "Ctrl+Shift+C",
+                                        self.tr("Copy the diagram to the clipboard"),
                                         None, "copyImage")
+        self.preferences_action = action(self.tr("&Preferences…"), self.show_preferences, None,
+                                         self.tr("Language, theme, state names and other "
+                                                 "settings"), None, "preferences")
+        keys = [QKeySequence(QKeySequence.StandardKey.Preferences), QKeySequence("Ctrl+,")]
+        self.preferences_action.setShortcuts(
+            [k for i, k in enumerate(keys) if not k.isEmpty() and k not in keys[:i]])
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
-        self.zoom_in_action = action("Zoom &In", self._zoom_in, None, "Larger diagram", None,
-                                     "zoomIn")
+        self.zoom_in_action = action(self.tr("Zoom &In"), self._zoom_in, None,
+                                     self.tr("Larger diagram"), None, "zoomIn")
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++"),
                                           QKeySequence(QKeySequence.StandardKey.ZoomIn)])
-        self.zoom_out_action = action("Zoom &Out", self._zoom_out, "Ctrl+-", "Smaller diagram",
-                                      None, "zoomOut")
-        self.zoom_reset_action = action("&Actual Size", self._zoom_reset, "Ctrl+0",
-                                        "The diagram at 100 %", None, "zoomReset")
-        self.fit_action = action("&Fit to Width", None, "Ctrl+9",
-                                 "Size the diagram to the window's width", None, "fitWidth")
+        self.zoom_out_action = action(self.tr("Zoom &Out"), self._zoom_out, "Ctrl+-",
+                                      self.tr("Smaller diagram"), None, "zoomOut")
+        self.zoom_reset_action = action(self.tr("&Actual Size"), self._zoom_reset, "Ctrl+0",
+                                        self.tr("The diagram at 100 %"), None, "zoomReset")
+        self.fit_action = action(self.tr("&Fit to Width"), None, "Ctrl+9",
+                                 self.tr("Size the diagram to the window's width"), None,
+                                 "fitWidth")
         self.fit_action.setCheckable(True)
         self.fit_action.setChecked(self.fit_width)
         self.fit_action.toggled.connect(self._set_fit_width)
-        self.secrets_action = action("Reveal &Secrets", None, None,
-                                     "Show the pre-shared keys and derived keys in the "
-                                     "diagram and the inspector", None, "revealSecrets")
+        self.secrets_action = action(self.tr("Reveal &Secrets"), None, None,
+                                     self.tr("Show the pre-shared keys and derived keys in the "
+                                             "diagram and the inspector"), None,
+                                     "revealSecrets")
         self.secrets_action.setCheckable(True)
         self.secrets_action.toggled.connect(self._reveal_secrets)
-        self.reset_layout_action = action("Reset &Layout", self._reset_layout, None,
-                                          "Put every panel back where it started", None,
-                                          "resetLayout")
+        self.reset_layout_action = action(self.tr("Reset &Layout"), self._reset_layout, None,
+                                          self.tr("Put every panel back where it started"),
+                                          None, "resetLayout")
+        self.presenter_action = action(self.tr("P&resenter Mode"), self.start_presenter,
+                                       "F5", self.tr("The diagram full screen, in large type, "
+                                                     "stepped with the keys of a presentation "
+                                                     "remote (Esc returns)"), None, "presenter")
+        self.presenter_action.setShortcuts([QKeySequence("F5"), QKeySequence("Shift+F5")])
 
-        self.first_action = action("&Start", self.document.first_step, "Home",
-                                   "Back to the start, before the first message",
+        self.first_action = action(self.tr("&Start"), self.document.first_step, "Home",
+                                   self.tr("Back to the start, before the first message"),
                                    sp.SP_MediaSkipBackward, "first")
-        self.previous_action = action("&Previous Message", self.document.previous_step,
-                                      "Left", "One message back", sp.SP_MediaSeekBackward,
-                                      "previous")
-        self.play_action = action("&Play", self._space, "Space",
-                                  "Play the negotiation message by message",
+        self.previous_action = action(self.tr("&Previous Message"), self.document.previous_step,
+                                      "Left", self.tr("One message back"),
+                                      sp.SP_MediaSeekBackward, "previous")
+        self.play_action = action(self.tr("&Play"), self._space, "Space",
+                                  self.tr("Play the negotiation message by message"),
                                   sp.SP_MediaPlay, "play")
-        self.next_action = action("&Next Message", self.document.next_step, "Right",
-                                  "One message forward", sp.SP_MediaSeekForward, "next")
-        self.last_action = action("&End", self.document.last_step, "End",
-                                  "The whole negotiation", sp.SP_MediaSkipForward, "last")
+        self.next_action = action(self.tr("&Next Message"), self.document.next_step, "Right",
+                                  self.tr("One message forward"), sp.SP_MediaSeekForward,
+                                  "next")
+        self.last_action = action(self.tr("&End"), self.document.last_step, "End",
+                                  self.tr("The whole negotiation"), sp.SP_MediaSkipForward,
+                                  "last")
         for act in (self.first_action, self.previous_action, self.play_action,
                     self.next_action, self.last_action):
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
-        self.shortcuts_action = action("&Keyboard Shortcuts", self.show_shortcuts, None,
-                                       "The keys of the window", None, "shortcuts")
-        self.about_action = action("&About ikeviz", self.show_about, None, "", None, "about")
+        self.shortcuts_action = action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts,
+                                       None, self.tr("The keys of the window"), None,
+                                       "shortcuts")
+        self.about_action = action(self.tr("&About ikeviz"), self.show_about, None, "", None,
+                                   "about")
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.open_capture_action)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
@@ -484,35 +523,37 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.fix_action)
         edit_menu.addAction(self.copy_image_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
 
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.zoom_in_action)
         view_menu.addAction(self.zoom_out_action)
         view_menu.addAction(self.zoom_reset_action)
         view_menu.addAction(self.fit_action)
         view_menu.addSeparator()
-        states_menu = view_menu.addMenu("State &Names")
+        states_menu = view_menu.addMenu(self.tr("State &Names"))
         self.state_group = QActionGroup(self)
         self.state_actions: dict[str, QAction] = {}
         for key, label in STATE_NAMINGS.items():
-            act = states_menu.addAction(label)
+            act = states_menu.addAction(QCoreApplication.translate("Document", label))
             act.setCheckable(True)
             act.setChecked(key == self.document.state_names)
             act.setObjectName(f"states_{key}")
             act.triggered.connect(lambda _c=False, k=key: self.set_state_names(k))
             self.state_group.addAction(act)
             self.state_actions[key] = act
-        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
         for key, label in themes.THEME_NAMES.items():
-            act = theme_menu.addAction(label)
+            act = theme_menu.addAction(QCoreApplication.translate("themes", label))
             act.setCheckable(True)
             act.setChecked(key == self.theme_name)
             act.setObjectName(f"theme_{key}")
@@ -521,17 +562,19 @@ class MainWindow(QMainWindow):
             self.theme_actions[key] = act
         view_menu.addAction(self.secrets_action)
         view_menu.addSeparator()
-        panels = view_menu.addMenu("&Panels")
+        panels = view_menu.addMenu(self.tr("&Panels"))
         self.panels_menu = panels
         for dock in self.findChildren(QDockWidget):
             panels.addAction(dock.toggleViewAction())
         view_menu.addAction(self.reset_layout_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.presenter_action)
 
-        step_menu = bar.addMenu("&Negotiation")
+        step_menu = bar.addMenu(self.tr("&Negotiation"))
         for act in (self.first_action, self.previous_action, self.play_action,
                     self.next_action, self.last_action):
             step_menu.addAction(act)
-        speed_menu = step_menu.addMenu("Play &Speed")
+        speed_menu = step_menu.addMenu(self.tr("Play &Speed"))
         self.speed_group = QActionGroup(self)
         for speed in SPEEDS:
             act = speed_menu.addAction(f"{speed:g}×")
@@ -540,16 +583,26 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _c=False, s=speed: self.set_speed(s))
             self.speed_group.addAction(act)
 
-        self.lessons_menu = bar.addMenu("&Lessons")
+        self.lessons_menu = bar.addMenu(self.tr("&Lessons"))
         self.lessons_menu.setObjectName("lessonsMenu")
+        self.browse_lessons_action = QAction(self.tr("&Browse Lessons…"), self)
+        self.browse_lessons_action.setObjectName("browseLessons")
+        self.browse_lessons_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.browse_lessons_action.setStatusTip(
+            self.tr("Every lesson, bundled or your own: open or run one"))
+        self.browse_lessons_action.triggered.connect(lambda _c=False: self.show_lessons_browser())
+        self.addAction(self.browse_lessons_action)
+        self.lessons_menu.addAction(self.browse_lessons_action)
+        self._lessons_end = self.lessons_menu.addSeparator()  # the lessons go before it
+        self._lessons_end.setVisible(False)
         self.lessons_menu.aboutToShow.connect(self.build_lessons_menu)
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
     def _make_toolbar(self) -> None:
-        bar = QToolBar("Negotiation", self)
+        bar = QToolBar(self.tr("Negotiation"), self)
         bar.setObjectName("stepToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
@@ -562,12 +615,12 @@ class MainWindow(QMainWindow):
         self.step_label = QLabel(bar)
         self.step_label.setObjectName("stepLabel")
         self.step_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(
-            "Message 10 / 10 · MM5 (retransmission 4)") + 16)
+            self.tr("Message 10 / 10 · MM5 (retransmission 4)")) + 16)
         self.step_label.setContentsMargins(8, 0, 8, 0)
         bar.addWidget(self.step_label)
         self.speed_combo = QComboBox(bar)
         self.speed_combo.setObjectName("speedCombo")
-        self.speed_combo.setToolTip("How fast Play goes through the messages")
+        self.speed_combo.setToolTip(self.tr("How fast Play goes through the messages"))
         for speed in SPEEDS:
             self.speed_combo.addItem(f"{speed:g}×", speed)
         self.speed_combo.setCurrentIndex(SPEEDS.index(self.speed))
@@ -577,14 +630,14 @@ class MainWindow(QMainWindow):
         spacer = QWidget(bar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
-        states_label = QLabel("State names ", bar)
+        states_label = QLabel(self.tr("State names") + " ", bar)
         bar.addWidget(states_label)
         self.states_combo = QComboBox(bar)
         self.states_combo.setObjectName("statesCombo")
-        self.states_combo.setToolTip("Whose state names to show on the lifelines: the names "
-                                     "each product prints in its logs")
+        self.states_combo.setToolTip(self.tr("Whose state names to show on the lifelines: the "
+                                             "names each product prints in its logs"))
         for key, label in STATE_NAMINGS.items():
-            self.states_combo.addItem(label, key)
+            self.states_combo.addItem(QCoreApplication.translate("Document", label), key)
         self.states_combo.setCurrentIndex(list(STATE_NAMINGS).index(self.document.state_names))
         self.states_combo.currentIndexChanged.connect(
             lambda i: self.set_state_names(str(self.states_combo.itemData(i))))
@@ -785,9 +838,10 @@ class MainWindow(QMainWindow):
     def _update_dock_titles(self) -> None:
         scenario = self.document.scenario
         for dock, side in ((self.left_dock, Side.LEFT), (self.right_dock, Side.RIGHT)):
-            role = "initiator" if scenario.initiator is side else "responder"
-            where = "Left" if side is Side.LEFT else "Right"
-            dock.setWindowTitle(f"{where} gateway · {scenario.gateway(side).name} · {role}")
+            role = self.tr("initiator") if scenario.initiator is side else self.tr("responder")
+            text = (self.tr("Left gateway · {name} · {role}") if side is Side.LEFT
+                    else self.tr("Right gateway · {name} · {role}"))
+            dock.setWindowTitle(text.format(name=scenario.gateway(side).name, role=role))
 
     def _result_changed(self) -> None:
         doc = self.document
@@ -805,12 +859,13 @@ class MainWindow(QMainWindow):
         doc = self.document
         diagnosis = doc.diagnosis
         if doc.error:
-            self.status_info.setText(f"Cannot run: {doc.error}")
+            self.status_info.setText(self.tr("Cannot run: {error}").format(error=doc.error))
         elif doc.problem:
-            self.status_info.setText(f"Not saveable as it is: {doc.problem}")
+            self.status_info.setText(self.tr("Not saveable as it is: {problem}").format(
+                problem=doc.problem))
         elif diagnosis is not None:
-            self.status_info.setText(f"{diagnosis.verdict}  ·  computed in "
-                                     f"{doc.compute_ms:.0f} ms")
+            self.status_info.setText(self.tr("{verdict}  ·  computed in {ms} ms").format(
+                verdict=diagnosis.verdict, ms=f"{doc.compute_ms:.0f}"))
 
     def _step_changed(self, _step: int) -> None:
         self._update_step_widgets()
@@ -825,20 +880,21 @@ class MainWindow(QMainWindow):
         if rows and rows[-1].kind is RowKind.GHOST:
             sent -= 1  # the last stop shows the messages that never came
         if step == 0:
-            text = f"Start · 0 / {sent}"
+            text = self.tr("Start · 0 / {sent}").format(sent=sent)
         elif rows and rows[step - 1].kind is RowKind.GHOST:
-            text = f"After the failure · {sent} / {sent} · never sent"
+            text = self.tr("After the failure · {sent} / {sent} · never sent").format(sent=sent)
         else:
             row = rows[step - 1] if rows else None
             what = ""
             if row is not None:
-                what = row.label if row.kind is not RowKind.TIMEOUT else "timeout"
+                what = row.label if row.kind is not RowKind.TIMEOUT else self.tr("timeout")
                 if row.retransmission and row.kind is RowKind.MESSAGE:
-                    what += f" (again {row.retransmission})"
+                    what += " " + self.tr("(again {count})").format(count=row.retransmission)
                 if row.notify:
                     what += f" {row.notify}"
             number = len([s for s in stops if 0 < s <= step])
-            text = f"Message {number} / {sent} · {what}"
+            text = self.tr("Message {number} / {sent} · {what}").format(
+                number=number, sent=sent, what=what)
         self.step_label.setText(text)
         self.status_step.setText(text)
         self.first_action.setEnabled(step > 0)
@@ -871,8 +927,9 @@ class MainWindow(QMainWindow):
                 inspector.set_message(doc.run, found[1],  # type: ignore[attr-defined]
                                       reveal_secrets=doc.show_secrets)
         except Exception as exc:  # noqa: BLE001 - a panel's bug must not stop the window
-            self.statusBar().showMessage(f"The inspector could not show this message: {exc}",
-                                         8000)
+            self.statusBar().showMessage(
+                self.tr("The inspector could not show this message: {error}").format(error=exc),
+                8000)
 
     def _inspector_reveal(self, reveal: bool) -> None:
         if self.secrets_action.isChecked() != reveal:
@@ -888,8 +945,9 @@ class MainWindow(QMainWindow):
             try:
                 timeline.set_run(run)  # type: ignore[attr-defined]
             except Exception as exc:  # noqa: BLE001 - a panel's bug must not stop the window
-                self.statusBar().showMessage(f"The timeline could not show this run: {exc}",
-                                             8000)
+                self.statusBar().showMessage(
+                    self.tr("The timeline could not show this run: {error}").format(error=exc),
+                    8000)
         self._update_timeline_current()
 
     def _update_timeline_current(self) -> None:
@@ -943,13 +1001,13 @@ class MainWindow(QMainWindow):
         self.play_timer.setInterval(int(PLAY_INTERVAL_MS / self.speed))
         self.play_timer.start()
         self.play_action.setIcon(self._icons["pause"])
-        self.play_action.setText("&Pause")
+        self.play_action.setText(self.tr("&Pause"))
         self._play_tick()
 
     def stop_playing(self) -> None:
         self.play_timer.stop()
         self.play_action.setIcon(self._icons["play"])
-        self.play_action.setText("&Play")
+        self.play_action.setText(self.tr("&Play"))
 
     @property
     def playing(self) -> bool:
@@ -970,20 +1028,23 @@ class MainWindow(QMainWindow):
         for fix in diagnosis.fixes:
             if fix.action != "none":
                 self.document.apply_fix(fix)
-                self.statusBar().showMessage(f"Applied: {fix.description} (Ctrl+Z to undo)",
-                                             8000)
+                self.statusBar().showMessage(
+                    self.tr("Applied: {fix} (Ctrl+Z to undo)").format(fix=fix.description),
+                    8000)
                 return
 
     # --- files -----------------------------------------------------------------------------
 
-    def maybe_save(self, doing: str = "continue") -> bool:
-        """Ask what to do with unsaved changes; False when the user cancels."""
+    def maybe_save(self, doing: str = "") -> bool:
+        """Ask what to do with unsaved changes; False when the user cancels. ``doing``: what
+        is about to happen, translated ("close the window")."""
         if not self.document.modified:
             return True
         answer = QMessageBox.warning(
-            self, "Unsaved changes",
-            f"“{self.document.display_name}” has changes that are not saved.\n\n"
-            f"Save them before you {doing}?",
+            self, self.tr("Unsaved changes"),
+            self.tr("“{name}” has changes that are not saved.\n\nSave them before you "
+                    "{doing}?").format(name=self.document.display_name,
+                                       doing=doing or self.tr("continue")),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -994,48 +1055,77 @@ class MainWindow(QMainWindow):
         return False
 
     def new_document(self) -> None:
-        if not self.maybe_save("start a new scenario"):
+        if not self.maybe_save(self.tr("start a new scenario")):
             return
         self.stop_playing()
         self.document.reset(new_scenario(self.document))
-        self.statusBar().showMessage("A new scenario: two gateways configured alike", 5000)
+        self.statusBar().showMessage(self.tr("A new scenario: two gateways configured alike"),
+                                     5000)
 
     def open_dialog(self) -> None:
-        if not self.maybe_save("open another scenario"):
+        if not self.maybe_save(self.tr("open another scenario")):
             return
         folder = prefs.get_str("files/last_dir", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, "Open a scenario", folder, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a scenario"), folder,
+                                              self._file_filter())
         if path:
             self.open_path(path, ask=False)
 
     def open_path(self, path: str | Path, *, ask: bool = True) -> bool:
         """Open a scenario file; a message box names the problem when it cannot be read."""
-        if ask and not self.maybe_save("open another scenario"):
+        if ask and not self.maybe_save(self.tr("open another scenario")):
             return False
         self.stop_playing()
         try:
             self.document.open(path)
         except ScenarioFileError as exc:
-            QMessageBox.warning(self, "Cannot open the scenario", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open the scenario"), str(exc))
             return False
         prefs.add_recent_file(path)
         prefs.set_value("files/last_dir", str(Path(path).resolve().parent))
-        self.statusBar().showMessage(f"Opened {path}", 5000)
+        self.statusBar().showMessage(self.tr("Opened {path}").format(path=path), 5000)
         return True
 
-    def open_lesson(self, path: Path) -> None:
-        """Open a bundled lesson as a new, untitled document (saving asks for a place)."""
-        if not self.maybe_save("open the lesson"):
-            return
+    def open_lesson(self, path: Path) -> bool:
+        """Open a lesson as a new, untitled document (saving asks for a place); False when
+        the user cancels or the file cannot be read."""
+        if not self.maybe_save(self.tr("open the lesson")):
+            return False
         self.stop_playing()
         try:
             scenario = load_scenario(path, profiles=self.document.profiles.keys())
         except ScenarioFileError as exc:
-            QMessageBox.warning(self, "Cannot open the lesson", str(exc))
-            return
+            QMessageBox.warning(self, self.tr("Cannot open the lesson"), str(exc))
+            return False
         self.document.reset(scenario)
         self.scenario_dock.raise_()
-        self.statusBar().showMessage(f"Lesson: {scenario.title}", 5000)
+        self.statusBar().showMessage(self.tr("Lesson: {title}").format(title=scenario.title),
+                                     5000)
+        return True
+
+    def run_lesson(self, path: Path) -> bool:
+        """Open a lesson and play its negotiation from the start, message by message."""
+        if not self.open_lesson(path):
+            return False
+        self.document.first_step()
+        self.toggle_play()
+        return True
+
+    def show_lessons_browser(self) -> LessonsBrowser:
+        """The lessons browser (Lessons > Browse Lessons…), its folders read again."""
+        from ikeviz.gui.lessons_browser import LessonsBrowser
+
+        if self.lessons_browser is None:
+            self.lessons_browser = LessonsBrowser(self.document.profiles.keys(),
+                                                  self.open_lesson, self.run_lesson, self)
+        else:
+            self.lessons_browser.reload()
+        if self.lessons_browser.isVisible():
+            self.lessons_browser.raise_()  # behind the window: in front again
+        else:
+            self.lessons_browser.show()
+        self.lessons_browser.activateWindow()
+        return self.lessons_browser
 
     def save(self) -> bool:
         if self.document.path is None:
@@ -1047,8 +1137,8 @@ class MainWindow(QMainWindow):
         name = self.document.path.name if self.document.path else (
             re.sub(r"[^a-z0-9]+", "-", self.document.scenario.title.lower()).strip("-")
             or "scenario") + ".toml"
-        path, _ = QFileDialog.getSaveFileName(self, "Save the scenario",
-                                              str(Path(folder) / name), FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the scenario"),
+                                              str(Path(folder) / name), self._file_filter())
         if not path:
             return False
         if not path.endswith(".toml"):
@@ -1059,28 +1149,31 @@ class MainWindow(QMainWindow):
         try:
             self.document.save(path, include_secrets=self.secrets_in_files.isChecked())
         except (OSError, ValueError) as exc:
-            QMessageBox.critical(self, "Cannot save the scenario", f"{path}: {exc}")
+            QMessageBox.critical(self, self.tr("Cannot save the scenario"), f"{path}: {exc}")
             return False
         prefs.add_recent_file(path)
         prefs.set_value("files/last_dir", str(path.resolve().parent))
-        self.statusBar().showMessage(f"Saved {path}", 5000)
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
         return True
 
     def export_dialog(self, up_to_step: bool) -> None:
         diagram = self.document.diagram
         if diagram is None:
-            QMessageBox.information(self, "Nothing to export", "This scenario cannot run.")
+            QMessageBox.information(self, self.tr("Nothing to export"),
+                                    self.tr("This scenario cannot run."))
             return
         folder = prefs.get_str("files/export_dir", prefs.get_str("files/last_dir",
                                                                    str(Path.home())))
         stem = re.sub(r"[^a-z0-9]+", "-", self.document.display_name.lower()).strip("-")
         stem = stem.removesuffix("-toml") or "diagram"
-        filters = ";;".join(FIGURE_FILTERS)
-        path, chosen = QFileDialog.getSaveFileName(self, "Export the diagram",
+        shown = {QCoreApplication.translate("MainWindow", f): suffix
+                  for f, suffix in FIGURE_FILTERS.items()}
+        filters = ";;".join(shown)
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export the diagram"),
                                                    str(Path(folder) / f"{stem}.png"), filters)
         if not path:
             return
-        suffix = FIGURE_FILTERS.get(chosen, ".png")
+        suffix = shown.get(chosen, ".png")
         if Path(path).suffix.lower() not in FIGURE_FILTERS.values():
             path += suffix
         self.export_figure(Path(path), up_to_step=up_to_step)
@@ -1096,25 +1189,26 @@ class MainWindow(QMainWindow):
             export_figure(diagram, path, theme=self.view.base_theme, step=step,
                           scale=2.0 if path.suffix.lower() == ".png" else 1.0)
         except (OSError, ValueError) as exc:
-            QMessageBox.critical(self, "Cannot export the figure", f"{path}: {exc}")
+            QMessageBox.critical(self, self.tr("Cannot export the figure"), f"{path}: {exc}")
             return False
         prefs.set_value("files/export_dir", str(path.resolve().parent))
-        self.statusBar().showMessage(f"Exported {path}", 5000)
+        self.statusBar().showMessage(self.tr("Exported {path}").format(path=path), 5000)
         return True
 
     def export_report_dialog(self) -> None:
         doc = self.document
         if doc.run is None or doc.diagnosis is None:
-            QMessageBox.information(self, "Nothing to report",
-                                    f"This scenario cannot run: {doc.error}")
+            QMessageBox.information(self, self.tr("Nothing to report"),
+                                    self.tr("This scenario cannot run: {error}").format(
+                                        error=doc.error))
             return
         folder = prefs.get_str("files/export_dir", prefs.get_str("files/last_dir",
                                                                    str(Path.home())))
         stem = re.sub(r"[^a-z0-9]+", "-", doc.display_name.lower()).strip("-")
         stem = (stem.removesuffix("-toml") or "scenario") + "-report"
-        path, _ = QFileDialog.getSaveFileName(self, "Export the troubleshooting report",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the troubleshooting report"),
                                               str(Path(folder) / f"{stem}.html"),
-                                              REPORT_FILTER)
+                                              self.tr(REPORT_FILTER))
         if not path:
             return
         if Path(path).suffix.lower() not in (".html", ".htm"):
@@ -1134,10 +1228,11 @@ class MainWindow(QMainWindow):
                          state_names=doc.state_names,  # type: ignore[arg-type]
                          source=doc.display_name)
         except (OSError, ValueError) as exc:
-            QMessageBox.critical(self, "Cannot export the report", f"{path}: {exc}")
+            QMessageBox.critical(self, self.tr("Cannot export the report"), f"{path}: {exc}")
             return False
         prefs.set_value("files/export_dir", str(path.resolve().parent))
-        self.statusBar().showMessage(f"Exported the report {path}", 5000)
+        self.statusBar().showMessage(self.tr("Exported the report {path}").format(path=path),
+                                     5000)
         return True
 
     # --- captures --------------------------------------------------------------------------
@@ -1146,11 +1241,12 @@ class MainWindow(QMainWindow):
         """Choose a capture, then the keys (optional), then read it in the background."""
         if self.capture_reader is not None:
             return
-        from ikeviz.gui.capture_import import CAPTURE_FILTER, CaptureOptionsDialog
+        from ikeviz.gui.capture_import import CaptureOptionsDialog, capture_filter
 
         folder = prefs.get_str("files/capture_dir", prefs.get_str("files/last_dir",
                                                                     str(Path.home())))
-        path, _ = QFileDialog.getOpenFileName(self, "Open a capture", folder, CAPTURE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a capture"), folder,
+                                              capture_filter())
         if not path:
             return
         dialog = CaptureOptionsDialog(self, path, self.document.profiles,
@@ -1174,9 +1270,10 @@ class MainWindow(QMainWindow):
         if request.psk:
             self.capture_psks.add(request.psk)
         reader = CaptureReader(request, self.document.profiles, self)
-        progress = QProgressDialog(f"Reading {request.name}…", "Cancel", 0, 1000, self)
+        progress = QProgressDialog(self.tr("Reading {name}…").format(name=request.name),
+                                   self.tr("Cancel"), 0, 1000, self)
         progress.setObjectName("captureProgress")
-        progress.setWindowTitle("Open Capture")
+        progress.setWindowTitle(self.tr("Open Capture"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.setAutoClose(False)
@@ -1204,17 +1301,19 @@ class MainWindow(QMainWindow):
         if total > 0:
             progress.setMaximum(1000)
             progress.setValue(min(1000, done * 1000 // total))
-            size = f"{done / 1e6:.0f} of {total / 1e6:.0f} MB"
+            size = self.tr("{done} of {total} MB").format(done=f"{done / 1e6:.0f}",
+                                                          total=f"{total / 1e6:.0f}")
         else:
             progress.setMaximum(0)  # busy: the size is not known
-            size = f"{done / 1e6:.0f} MB"
-        progress.setLabelText(f"Reading {reader.request.name}… {size}")
+            size = self.tr("{done} MB").format(done=f"{done / 1e6:.0f}")
+        progress.setLabelText(self.tr("Reading {name}… {size}").format(
+            name=reader.request.name, size=size))
 
     def _cancel_capture(self) -> None:
         reader = self.capture_reader
         if reader is not None:
             reader.cancel()
-            self.statusBar().showMessage("Stopping the capture reader…")
+            self.statusBar().showMessage(self.tr("Stopping the capture reader…"))
 
     def stop_capture_reader(self) -> None:
         """Cancel the capture being read and wait for its thread (closing the window): the
@@ -1231,29 +1330,30 @@ class MainWindow(QMainWindow):
             self.capture_progress.hide()
         if result.cancelled:
             self.statusBar().showMessage(
-                f"Cancelled: {result.request.name} was not read to its end", 8000)
+                self.tr("Cancelled: {name} was not read to its end").format(
+                    name=result.request.name), 8000)
             return
         panel = self.ensure_capture_panel()
         panel.set_result(result)
         dock = self.capture_dock
         assert dock is not None
-        dock.setWindowTitle(f"Capture · {result.request.name}")
+        dock.setWindowTitle(self.tr("Capture · {name}").format(name=result.request.name))
         dock.show()
         dock.raise_()
         count = len(result.negotiations)
         self.statusBar().showMessage(
-            f"{result.request.name}: {count} IKEv1 negotiation{'' if count == 1 else 's'}",
-            8000)
+            plural(self.tr("{name}: %n IKEv1 negotiation(s)", "", count), count).format(
+                name=result.request.name), 8000)
         error = result.analysis.error
         if error is not None:
-            QMessageBox.warning(self, "The capture is damaged",
-                                f"{error}\n\nThe negotiations read before the fault are "
-                                "shown.")
+            QMessageBox.warning(self, self.tr("The capture is damaged"),
+                                self.tr("{error}\n\nThe negotiations read before the fault "
+                                        "are shown.").format(error=error))
 
     def _capture_failed(self, message: str) -> None:
         if self.capture_progress is not None:
             self.capture_progress.hide()
-        QMessageBox.warning(self, "Cannot open the capture", message)
+        QMessageBox.warning(self, self.tr("Cannot open the capture"), message)
 
     def _capture_finished(self) -> None:
         reader, progress = self.capture_reader, self.capture_progress
@@ -1270,7 +1370,7 @@ class MainWindow(QMainWindow):
             if self.last_capture_reader is not None:
                 self.last_capture_reader.deleteLater()
             self.last_capture_reader = reader
-        if self.statusBar().currentMessage().startswith("Stopping"):
+        if self.statusBar().currentMessage() == self.tr("Stopping the capture reader…"):
             self.statusBar().clearMessage()
 
     def ensure_capture_panel(self) -> CapturePanel:
@@ -1282,7 +1382,7 @@ class MainWindow(QMainWindow):
         panel = CapturePanel(self.document.profiles, theme=self.view.base_theme,
                              state_names=self.document.state_names)
         panel.openRequested.connect(self.open_negotiation)
-        dock = QDockWidget("Capture", self)
+        dock = QDockWidget(self.tr("Capture"), self)
         dock.setObjectName("captureDock")
         dock.setWidget(panel)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -1308,7 +1408,7 @@ class MainWindow(QMainWindow):
         """A negotiation of the capture as a new, untitled scenario to edit and fix."""
         panel = self.capture_panel
         request = panel.result.request if panel is not None and panel.result else None
-        if not self.maybe_save("open the negotiation as a scenario"):
+        if not self.maybe_save(self.tr("open the negotiation as a scenario")):
             return False
         from ikeviz.capture.analysis import to_scenario
 
@@ -1320,7 +1420,7 @@ class MainWindow(QMainWindow):
                 profiles=self.document.profiles,
                 title=f"{name}: negotiation {negotiation.number}")
         except ValueError as exc:
-            QMessageBox.warning(self, "Cannot open the negotiation", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open the negotiation"), str(exc))
             return False
         given = request.psk if request is not None and request.psk else None
         psk = given or CAPTURE_PSK_PLACEHOLDER
@@ -1336,8 +1436,9 @@ class MainWindow(QMainWindow):
         self.document.reset(scenario, None, modified=True)
         self.diagnosis_dock.raise_()
         self.statusBar().showMessage(
-            f"Negotiation {negotiation.number} of {name} as a scenario: change the gateways' "
-            "settings to see what fixes it", 8000)
+            self.tr("Negotiation {number} of {name} as a scenario: change the gateways' "
+                    "settings to see what fixes it").format(number=negotiation.number,
+                                                            name=name), 8000)
         return True
 
     def _fill_recent_menu(self) -> None:
@@ -1350,49 +1451,37 @@ class MainWindow(QMainWindow):
             act.setStatusTip(file)
             act.triggered.connect(lambda _c=False, f=file: self._open_recent(f))
         if not files:
-            none = menu.addAction("No recent files")
+            none = menu.addAction(self.tr("No recent files"))
             none.setEnabled(False)
         menu.addSeparator()
-        clear = menu.addAction("Clear the List")
+        clear = menu.addAction(self.tr("Clear the List"))
         clear.setEnabled(bool(files))
         clear.triggered.connect(prefs.clear_recent_files)
 
     def _open_recent(self, file: str) -> None:
         if not Path(file).exists():
             prefs.remove_recent_file(file)
-            QMessageBox.warning(self, "Cannot open the scenario", f"{file}: no such file")
+            QMessageBox.warning(self, self.tr("Cannot open the scenario"),
+                                self.tr("{file}: no such file").format(file=file))
             return
         self.open_path(file)
 
     def build_lessons_menu(self) -> None:
-        if self._lessons_built:
-            return
-        self._lessons_built = True
-        from ikeviz.scenario.lessons import bundled_lessons
+        """The bundled lessons by difficulty, then the user's folders (read again each time
+        the menu opens)."""
+        from ikeviz.gui.lessons_browser import fill_lessons_menu
 
         menu = self.lessons_menu
-        try:
-            lessons = bundled_lessons(self.document.profiles.keys())
-        except ScenarioFileError as exc:
-            act = menu.addAction(f"The lessons cannot be read: {exc}")
-            act.setEnabled(False)
-            return
-        order = ("beginner", "intermediate", "advanced")
-        for level in order:
-            entries = [e for e in lessons if (e.scenario.lesson.difficulty if e.scenario.lesson
-                                              else "beginner") == level]
-            if not entries:
-                continue
-            menu.addSection(level.capitalize())
-            for entry in sorted(entries, key=lambda e: e.title):
-                act = menu.addAction(entry.title)
-                act.setObjectName(f"lesson_{entry.name}")
-                lesson = entry.scenario.lesson
-                if lesson is not None and lesson.objective:
-                    act.setToolTip(lesson.objective)
-                    act.setStatusTip(lesson.objective)
-                act.triggered.connect(lambda _c=False, p=entry.path: self.open_lesson(p))
-        menu.setToolTipsVisible(True)
+        for act in self._lesson_actions:
+            menu.removeAction(act)
+            if isinstance(act.menu(), QMenu):
+                act.menu().deleteLater()
+            elif act.parent() is menu:
+                act.deleteLater()
+        self._lesson_actions = fill_lessons_menu(menu, self._lessons_end,
+                                                 self.document.profiles.keys(),
+                                                 self.open_lesson)
+        self._lessons_built = True
 
     # --- recovery ----------------------------------------------------------------------------
 
@@ -1403,11 +1492,11 @@ class MainWindow(QMainWindow):
             return False
         source = prefs.get_str("autosave/document_path")
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
-        name = Path(source).name if source else "an untitled scenario"
+        name = Path(source).name if source else self.tr("an untitled scenario")
         answer = QMessageBox.question(
-            self, "Recover unsaved changes?",
-            f"ikeviz did not close normally. Unsaved changes to {name} were kept "
-            f"({when}).\n\nRecover them?",
+            self, self.tr("Recover unsaved changes?"),
+            self.tr("ikeviz did not close normally. Unsaved changes to {name} were kept "
+                    "({when}).\n\nRecover them?").format(name=name, when=when),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
@@ -1416,16 +1505,16 @@ class MainWindow(QMainWindow):
         try:
             scenario = load_scenario(path, profiles=self.document.profiles.keys())
         except ScenarioFileError as exc:
-            QMessageBox.warning(self, "Cannot recover", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot recover"), str(exc))
             return False
         self.document.reset(scenario, Path(source) if source else None, modified=True)
-        self.statusBar().showMessage("Recovered the unsaved changes", 8000)
+        self.statusBar().showMessage(self.tr("Recovered the unsaved changes"), 8000)
         return True
 
     # --- window events ---------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if not self.maybe_save("close the window"):
+        if not self.maybe_save(self.tr("close the window")):
             event.ignore()
             return
         self.stop_playing()
@@ -1472,35 +1561,54 @@ class MainWindow(QMainWindow):
             self.firstPainted.emit()
             QTimer.singleShot(0, self.ensure_inspector)
 
+    def start_presenter(self) -> QWidget:
+        """Presenter mode (:mod:`ikeviz.gui.presenter`) on this document, from its step."""
+        from ikeviz.gui.presenter import start_presenter
+
+        return start_presenter(self)
+
     # --- help ------------------------------------------------------------------------------
+
+    def show_preferences(self) -> bool:
+        """Edit > Preferences; True when OK applied them."""
+        from ikeviz.gui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self)
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
 
     def show_shortcuts(self) -> None:
         rows = [
-            ("Right / Left", "next / previous message"),
-            ("Home / End", "the start / the whole negotiation"),
-            ("Space", "play / pause"),
-            ("Click an arrow", "inspect that message"),
-            ("Ctrl+wheel, Ctrl+= / Ctrl+-", "zoom in / out"),
-            ("Ctrl+0 / Ctrl+9", "actual size / fit to width"),
-            ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo any edit"),
-            ("Ctrl+F", "apply the first suggested fix"),
-            ("Ctrl+N, Ctrl+O, Ctrl+S", "new, open, save"),
-            ("Ctrl+Shift+O", "open a capture (pcap, pcapng)"),
-            ("Ctrl+E / Ctrl+Shift+E", "export the figure (whole / up to the step)"),
-            ("Ctrl+Shift+R", "export the troubleshooting report (HTML)"),
-            ("Ctrl+Shift+C", "copy the diagram as an image"),
+            (self.tr("Right / Left"), self.tr("next / previous message")),
+            (self.tr("Home / End"), self.tr("the start / the whole negotiation")),
+            (self.tr("Space"), self.tr("play / pause")),
+            (self.tr("Click an arrow"), self.tr("inspect that message")),
+            (self.tr("Ctrl+wheel, Ctrl+= / Ctrl+-"), self.tr("zoom in / out")),
+            ("Ctrl+0 / Ctrl+9", self.tr("actual size / fit to width")),
+            ("Ctrl+Z / Ctrl+Shift+Z", self.tr("undo / redo any edit")),
+            ("Ctrl+F", self.tr("apply the first suggested fix")),
+            ("Ctrl+N, Ctrl+O, Ctrl+S", self.tr("new, open, save")),
+            ("Ctrl+Shift+O", self.tr("open a capture (pcap, pcapng)")),
+            ("Ctrl+E / Ctrl+Shift+E", self.tr("export the figure (whole / up to the step)")),
+            ("Ctrl+Shift+R", self.tr("export the troubleshooting report (HTML)")),
+            ("Ctrl+Shift+C", self.tr("copy the diagram as an image")),
+            ("F5", self.tr("presenter mode (Esc returns)")),
+            ("Ctrl+L", self.tr("browse the lessons (Enter opens the selected one)")),
         ]
         text = "<table cellpadding='3'>" + "".join(
             f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
-        QMessageBox.information(self, "Keyboard shortcuts", text)
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), text)
 
     def show_about(self) -> None:
         from ikeviz import __version__
 
         QMessageBox.about(
-            self, "About ikeviz",
-            f"<h3>ikeviz {__version__}</h3><p>An IKEv1 (ISAKMP) negotiation between two "
-            "IPsec gateways, message by message: where it fails, why, and what to change "
-            "on which side.</p>")
+            self, self.tr("About ikeviz"),
+            f"<h3>ikeviz {__version__}</h3><p>"
+            + self.tr("An IKEv1 (ISAKMP) negotiation between two IPsec gateways, message by "
+                      "message: where it fails, why, and what to change on which side.")
+            + "</p>")
 
 

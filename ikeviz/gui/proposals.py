@@ -14,7 +14,9 @@ from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -61,6 +63,21 @@ P = TypeVar("P", IkeProposal, ChildProposal)
 AES = int(EncryptionAlgorithm.AES_CBC)
 ESP_AES = int(EspTransformId.ESP_AES)
 NO_VALUE = ch.Choice("—", "—", None)
+translate = QCoreApplication.translate
+
+
+def _bits(value: object) -> str:
+    return translate("proposals", "{bits} bits").format(bits=value)
+
+
+def _seconds(value: object) -> str:
+    return translate("proposals", "{seconds} s").format(seconds=value) if value \
+        else translate("proposals", "none")
+
+
+def _kilobytes(value: object) -> str:
+    return translate("proposals", "{kilobytes} KB").format(kilobytes=value) if value \
+        else translate("proposals", "none")
 
 
 @dataclass(frozen=True)
@@ -68,8 +85,8 @@ class Column(Generic[P]):
     """One attribute of a proposal: how to read it, write it and offer its values."""
 
     key: str  # the tooltip key, and part of the undo merge key
-    header: str
-    name: str  # for the undo text: "DH group"
+    header: str  # translated where shown (context "proposals")
+    name: str  # for the undo text: "DH group" (translated where used)
     get: Callable[[P], Any]
     set: Callable[[P, Any, Profile], P]
     choices: Callable[[Profile, P], list[ch.Choice]] | None = None  # None: a spin box
@@ -103,53 +120,65 @@ def _set_esp(p: ChildProposal, value: int, profile: Profile) -> ChildProposal:
 
 
 PHASE1_COLUMNS: tuple[Column[IkeProposal], ...] = (
-    Column("encryption", "Encryption", "encryption", lambda p: p.encryption, _set_encryption,
+    Column("encryption", QT_TRANSLATE_NOOP("proposals", "Encryption"),
+           QT_TRANSLATE_NOOP("proposals", "encryption"), lambda p: p.encryption, _set_encryption,
            lambda prof, p: ch.encryption_choices(prof),
            label=lambda v: describe(EncryptionAlgorithm, v)),
-    Column("key_length", "Key", "key length", lambda p: p.key_length,
+    Column("key_length", QT_TRANSLATE_NOOP("proposals", "Key"),
+           QT_TRANSLATE_NOOP("proposals", "key length"), lambda p: p.key_length,
            lambda p, v, prof: replace(p, key_length=v),
            lambda prof, p: ch.key_length_choices(prof), applies=lambda p: p.encryption == AES,
-           label=lambda v: f"{v} bits"),
-    Column("hash", "Hash", "hash", lambda p: p.hash, lambda p, v, prof: replace(p, hash=v),
+           label=_bits),
+    Column("hash", QT_TRANSLATE_NOOP("proposals", "Hash"), QT_TRANSLATE_NOOP("proposals", "hash"),
+           lambda p: p.hash, lambda p, v, prof: replace(p, hash=v),
            lambda prof, p: ch.hash_choices(prof),
            label=lambda v: describe(HashAlgorithm, v)),
-    Column("group", "DH group", "DH group", lambda p: p.group,
+    Column("group", QT_TRANSLATE_NOOP("proposals", "DH group"),
+           QT_TRANSLATE_NOOP("proposals", "DH group"), lambda p: p.group,
            lambda p, v, prof: replace(p, group=v), lambda prof, p: ch.group_choices(prof),
            label=ch.group_label),
-    Column("lifetime", "Lifetime", "lifetime", lambda p: p.lifetime_seconds,
-           lambda p, v, prof: replace(p, lifetime_seconds=v), suffix=" s",
-           label=lambda v: f"{v} s" if v else "none"),
-    Column("lifetime_kilobytes", "Volume", "lifetime in kilobytes",
+    Column("lifetime", QT_TRANSLATE_NOOP("proposals", "Lifetime"),
+           QT_TRANSLATE_NOOP("proposals", "lifetime"), lambda p: p.lifetime_seconds,
+           lambda p, v, prof: replace(p, lifetime_seconds=v), suffix=" s", label=_seconds),
+    Column("lifetime_kilobytes", QT_TRANSLATE_NOOP("proposals", "Volume"),
+           QT_TRANSLATE_NOOP("proposals", "lifetime in kilobytes"),
            lambda p: p.lifetime_kilobytes, lambda p, v, prof: replace(p, lifetime_kilobytes=v),
-           suffix=" KB", label=lambda v: f"{v} KB" if v else "none"),
+           suffix=" KB", label=_kilobytes),
 )
 
 PHASE2_COLUMNS: tuple[Column[ChildProposal], ...] = (
-    Column("protocol", "Protocol", "protocol", lambda p: p.protocol,
+    Column("protocol", QT_TRANSLATE_NOOP("proposals", "Protocol"),
+           QT_TRANSLATE_NOOP("proposals", "protocol"), lambda p: p.protocol,
            lambda p, v, prof: replace(p, protocol=v), lambda prof, p: ch.protocol_choices(prof),
            label=lambda v: describe(ProtocolId, v)),
-    Column("mode", "Mode", "mode", lambda p: p.encapsulation,
+    Column("mode", QT_TRANSLATE_NOOP("proposals", "Mode"), QT_TRANSLATE_NOOP("proposals", "mode"),
+           lambda p: p.encapsulation,
            lambda p, v, prof: replace(p, encapsulation=v), lambda prof, p: ch.mode_choices(prof),
            label=lambda v: describe(EncapsulationMode, v)),
-    Column("esp_encryption", "Encryption", "encryption", lambda p: _transform(p).transform_id,
+    Column("esp_encryption", QT_TRANSLATE_NOOP("proposals", "Encryption"),
+           QT_TRANSLATE_NOOP("proposals", "encryption"), lambda p: _transform(p).transform_id,
            _set_esp, lambda prof, p: ch.esp_encryption_choices(prof),
            label=lambda v: describe(EspTransformId, v)),
-    Column("key_length", "Key", "key length", lambda p: _transform(p).key_length,
+    Column("key_length", QT_TRANSLATE_NOOP("proposals", "Key"),
+           QT_TRANSLATE_NOOP("proposals", "key length"), lambda p: _transform(p).key_length,
            lambda p, v, prof: _with_transform(p, key_length=v),
            lambda prof, p: ch.key_length_choices(prof),
-           applies=lambda p: _transform(p).transform_id == ESP_AES, label=lambda v: f"{v} bits"),
-    Column("integrity", "Integrity", "integrity", lambda p: _transform(p).auth_algorithm,
+           applies=lambda p: _transform(p).transform_id == ESP_AES, label=_bits),
+    Column("integrity", QT_TRANSLATE_NOOP("proposals", "Integrity"),
+           QT_TRANSLATE_NOOP("proposals", "integrity"), lambda p: _transform(p).auth_algorithm,
            lambda p, v, prof: _with_transform(p, auth_algorithm=v),
            lambda prof, p: ch.integrity_choices(prof), label=ch.integrity_label),
-    Column("pfs_group", "PFS group", "PFS group", lambda p: p.pfs_group,
+    Column("pfs_group", QT_TRANSLATE_NOOP("proposals", "PFS group"),
+           QT_TRANSLATE_NOOP("proposals", "PFS group"), lambda p: p.pfs_group,
            lambda p, v, prof: replace(p, pfs_group=v),
            lambda prof, p: ch.group_choices(prof, pfs=True), label=ch.group_label),
-    Column("lifetime", "Lifetime", "lifetime", lambda p: p.lifetime_seconds,
-           lambda p, v, prof: replace(p, lifetime_seconds=v), suffix=" s",
-           label=lambda v: f"{v} s" if v else "none"),
-    Column("lifetime_kilobytes", "Volume", "lifetime in kilobytes",
+    Column("lifetime", QT_TRANSLATE_NOOP("proposals", "Lifetime"),
+           QT_TRANSLATE_NOOP("proposals", "lifetime"), lambda p: p.lifetime_seconds,
+           lambda p, v, prof: replace(p, lifetime_seconds=v), suffix=" s", label=_seconds),
+    Column("lifetime_kilobytes", QT_TRANSLATE_NOOP("proposals", "Volume"),
+           QT_TRANSLATE_NOOP("proposals", "lifetime in kilobytes"),
            lambda p: p.lifetime_kilobytes, lambda p, v, prof: replace(p, lifetime_kilobytes=v),
-           suffix=" KB", label=lambda v: f"{v} KB" if v else "none"),
+           suffix=" KB", label=_kilobytes),
 )
 
 
@@ -205,7 +234,9 @@ class _CellDelegate(QStyledItemDelegate):
             combo = ChoiceCombo(parent)
             combo.setObjectName(f"{column.key}_{index.row()}")
             combo.set_choices(column.choices(profile, proposal), column.get(proposal),
-                              unsupported_note=f"not supported by {profile.product}")
+                              unsupported_note=translate("proposals", "not supported by "
+                                                         "{product}").format(
+                                  product=profile.product))
             combo.valueChanged.connect(
                 lambda v, w=combo: self._chosen(w, row, col, v))
             if self.popup_on_open:
@@ -286,7 +317,7 @@ class ProposalTable(QWidget):
         super().__init__(parent)
         self.phase = phase
         self.columns = tuple(columns)
-        self.what = what  # "phase-1 proposal"
+        self.what = what  # "phase-1 proposal": the undo merge keys (the texts: _texts)
         self.owner = ""  # the gateway's name, for undo texts
         self.profile: Profile | None = None
         self.show_volume = False
@@ -318,13 +349,14 @@ class ProposalTable(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         for i, column in enumerate(self.columns):
-            item = QTableWidgetItem(column.header)
+            item = QTableWidgetItem(translate("proposals", column.header))
             item.setToolTip(ch.TIPS.get(column.key, ""))
             self.table.setHorizontalHeaderItem(i, item)
         vheader = self.table.verticalHeader()
         vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vheader.setDefaultSectionSize(28)
-        vheader.setToolTip("The order of preference: the first proposal is offered first")
+        vheader.setToolTip(self.tr("The order of preference: the first proposal is offered "
+                                   "first"))
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
         self.banner = QLabel(self)
@@ -346,15 +378,16 @@ class ProposalTable(QWidget):
             buttons.addWidget(b)
             return b
 
-        self.add_button = button("Add", f"Add a {what} at the end", self.add, "add")
-        self.duplicate_button = button("Duplicate", f"Copy the selected {what} below it",
+        texts = self._texts()
+        self.add_button = button(self.tr("Add"), texts["add_tip"], self.add, "add")
+        self.duplicate_button = button(self.tr("Duplicate"), texts["duplicate_tip"],
                                        self.duplicate, "duplicate")
-        self.remove_button = button("Remove", f"Remove the selected {what}", self.remove,
+        self.remove_button = button(self.tr("Remove"), texts["remove_tip"], self.remove,
                                     "remove")
-        self.up_button = button("▲", "Move the selected proposal up (preferred sooner)",
+        self.up_button = button("▲", self.tr("Move the selected proposal up (preferred sooner)"),
                                 self.move_up, "up")
-        self.down_button = button("▼", "Move the selected proposal down", self.move_down,
-                                  "down")
+        self.down_button = button("▼", self.tr("Move the selected proposal down"),
+                                  self.move_down, "down")
         buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -363,6 +396,34 @@ class ProposalTable(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+
+    def _texts(self) -> dict[str, str]:
+        """The texts that name the proposals of this phase (tooltips and undo texts)."""
+        if self.phase == 1:
+            return {
+                "add_tip": self.tr("Add a phase-1 proposal at the end"),
+                "duplicate_tip": self.tr("Copy the selected phase-1 proposal below it"),
+                "remove_tip": self.tr("Remove the selected phase-1 proposal"),
+                "last_tip": self.tr("A gateway needs at least one phase-1 proposal"),
+                "set": self.tr("Set {owner}'s phase-1 proposal {number} {column} to {value}"),
+                "add": self.tr("Add a phase-1 proposal to {owner}"),
+                "duplicate": self.tr("Duplicate {owner}'s phase-1 proposal {number}"),
+                "remove": self.tr("Remove {owner}'s phase-1 proposal {number}"),
+                "up": self.tr("Move {owner}'s phase-1 proposal {number} up"),
+                "down": self.tr("Move {owner}'s phase-1 proposal {number} down"),
+            }
+        return {
+            "add_tip": self.tr("Add a phase-2 proposal at the end"),
+            "duplicate_tip": self.tr("Copy the selected phase-2 proposal below it"),
+            "remove_tip": self.tr("Remove the selected phase-2 proposal"),
+            "last_tip": self.tr("A gateway needs at least one phase-2 proposal"),
+            "set": self.tr("Set {owner}'s phase-2 proposal {number} {column} to {value}"),
+            "add": self.tr("Add a phase-2 proposal to {owner}"),
+            "duplicate": self.tr("Duplicate {owner}'s phase-2 proposal {number}"),
+            "remove": self.tr("Remove {owner}'s phase-2 proposal {number}"),
+            "up": self.tr("Move {owner}'s phase-2 proposal {number} up"),
+            "down": self.tr("Move {owner}'s phase-2 proposal {number} down"),
+        }
 
     # --- showing -------------------------------------------------------------------
 
@@ -411,16 +472,16 @@ class ProposalTable(QWidget):
         supported = True
         if not applies:
             text = "—"
-            full = "not used with this cipher"
+            full = self.tr("not used with this cipher")
         elif column.choices is not None:
             offered = column.choices(profile, proposal)
             match = next((c for c in offered if c.value == value), None)
             supported = match is not None
             text = match.short if match else f"{column.label(value)} (!)"
-            full = match.label if match else (f"{column.label(value)}: not supported by "
-                                              f"{profile.product}")
+            full = match.label if match else self.tr("{value}: not supported by {product}").format(
+                value=column.label(value), product=profile.product)
         else:
-            text = f"{value}{column.suffix}" if value else "none"
+            text = f"{value}{column.suffix}" if value else self.tr("none")
             full = column.label(value)
         item.setText(text)
         item.setData(VALUE_ROLE, value)
@@ -457,7 +518,7 @@ class ProposalTable(QWidget):
 
     def _header_menu(self, position: QPoint) -> None:
         menu = QMenu(self)
-        volume = menu.addAction("Show Volume Lifetimes (kilobytes)")
+        volume = menu.addAction(self.tr("Show Volume Lifetimes (kilobytes)"))
         volume.setCheckable(True)
         volume.setChecked(self.show_volume)
         volume.toggled.connect(self._toggle_volume)
@@ -531,8 +592,9 @@ class ProposalTable(QWidget):
         proposals[row] = column.set(proposals[row], value, self.profile)
         if proposals[row] == self._proposals[row]:
             return
-        text = (f"Set {self.owner}'s {self.what} {row + 1} {column.name} to "
-                f"{column.label(value) if value is not None else 'none'}")
+        text = self._texts()["set"].format(
+            owner=self.owner, number=row + 1, column=translate("proposals", column.name),
+            value=column.label(value) if value is not None else self.tr("none"))
         self._emit(proposals, text, f"{self.what}.{row}.{column.key}"
                    if column.choices is None else "")
 
@@ -542,7 +604,8 @@ class ProposalTable(QWidget):
     def add(self) -> None:
         if self._new is None:
             return
-        self._emit([*self._proposals, self._new()], f"Add a {self.what} to {self.owner}")
+        self._emit([*self._proposals, self._new()],
+                   self._texts()["add"].format(owner=self.owner))
         self._select_later(len(self._proposals))
 
     def duplicate(self) -> None:
@@ -553,7 +616,8 @@ class ProposalTable(QWidget):
             return
         proposals = list(self._proposals)
         proposals.insert(row + 1, proposals[row])
-        self._emit(proposals, f"Duplicate {self.owner}'s {self.what} {row + 1}")
+        self._emit(proposals, self._texts()["duplicate"].format(owner=self.owner,
+                                                                number=row + 1))
         self._select_later(row + 1)
 
     def remove(self) -> None:
@@ -562,7 +626,8 @@ class ProposalTable(QWidget):
             return
         proposals = list(self._proposals)
         del proposals[row]
-        self._emit(proposals, f"Remove {self.owner}'s {self.what} {row + 1}")
+        self._emit(proposals, self._texts()["remove"].format(owner=self.owner,
+                                                             number=row + 1))
         self._select_later(min(row, len(self._proposals) - 1))
 
     def move_up(self) -> None:
@@ -578,8 +643,8 @@ class ProposalTable(QWidget):
             return
         proposals = list(self._proposals)
         proposals[row], proposals[target] = proposals[target], proposals[row]
-        self._emit(proposals, f"Move {self.owner}'s {self.what} {row + 1} "
-                   f"{'up' if delta < 0 else 'down'}")
+        self._emit(proposals, self._texts()["up" if delta < 0 else "down"].format(
+            owner=self.owner, number=row + 1))
         self._select_later(target)
 
     def select_row(self, row: int) -> None:
@@ -598,6 +663,5 @@ class ProposalTable(QWidget):
         self.remove_button.setEnabled(row >= 0 and count > 1)
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < count - 1)
-        self.remove_button.setToolTip(
-            f"Remove the selected {self.what}" if count > 1
-            else f"A gateway needs at least one {self.what}")
+        texts = self._texts()
+        self.remove_button.setToolTip(texts["remove_tip"] if count > 1 else texts["last_tip"])

@@ -10,7 +10,7 @@ import html
 import ipaddress
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -32,6 +32,10 @@ from ikeviz.gui.document import Document
 from ikeviz.gui.widgets import ChoiceCombo
 from ikeviz.scenario.model import Scenario, Side
 
+LEVELS = {"beginner": QT_TRANSLATE_NOOP("ScenarioPanel", "Beginner"),
+          "intermediate": QT_TRANSLATE_NOOP("ScenarioPanel", "Intermediate"),
+          "advanced": QT_TRANSLATE_NOOP("ScenarioPanel", "Advanced")}
+
 
 class ScenarioPanel(QScrollArea):
     """Edits the scenario's own settings; shows its lesson."""
@@ -48,7 +52,7 @@ class ScenarioPanel(QScrollArea):
         layout.setContentsMargins(10, 8, 10, 10)
         layout.setSpacing(8)
 
-        self.lesson_box = QGroupBox("Lesson", body)
+        self.lesson_box = QGroupBox(self.tr("Lesson"), body)
         lesson_layout = QVBoxLayout(self.lesson_box)
         self.lesson_text = QLabel(self.lesson_box)
         self.lesson_text.setObjectName("lessonText")
@@ -58,61 +62,62 @@ class ScenarioPanel(QScrollArea):
         lesson_layout.addWidget(self.lesson_text)
         layout.addWidget(self.lesson_box)
 
-        box = QGroupBox("Scenario", body)
+        box = QGroupBox(self.tr("Scenario"), body)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.title_edit = QLineEdit(box)
         self.title_edit.setObjectName("title")
-        self.title_edit.setToolTip("The scenario's title, shown above the diagram")
+        self.title_edit.setToolTip(self.tr("The scenario's title, shown above the diagram"))
         self.title_edit.textEdited.connect(self._title_edited)
-        form.addRow("Title", self.title_edit)
+        form.addRow(self.tr("Title"), self.title_edit)
         self.description = QPlainTextEdit(box)
         self.description.setObjectName("description")
         self.description.setFixedHeight(self.description.fontMetrics().lineSpacing() * 3 + 12)
         self.description.textChanged.connect(self._description_edited)
-        form.addRow("Description", self.description)
+        form.addRow(self.tr("Description"), self.description)
         self.initiator = ChoiceCombo(box)
         self.initiator.setObjectName("initiator")
-        self.initiator.setToolTip("Which gateway starts the negotiation (sends Main Mode "
-                                  "message 1)")
+        self.initiator.setToolTip(self.tr("Which gateway starts the negotiation (sends Main "
+                                          "Mode message 1)"))
         self.initiator.valueChanged.connect(self._initiator_chosen)
-        form.addRow("Initiator", self.initiator)
+        form.addRow(self.tr("Initiator"), self.initiator)
         self.seed = QSpinBox(box)
         self.seed.setObjectName("seed")
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setKeyboardTracking(False)
-        self.seed.setToolTip("The seed of the nonces, cookies and DH secrets: the same seed "
-                             "gives the same bytes on every run")
+        self.seed.setToolTip(self.tr("The seed of the nonces, cookies and DH secrets: the same "
+                                     "seed gives the same bytes on every run"))
         self.seed.valueChanged.connect(
             lambda v: self._edit(replace(self.document.scenario, seed=v),
-                                 f"Set the seed to {v}", "seed"))
-        form.addRow("Seed", self.seed)
+                                 self.tr("Set the seed to {seed}").format(seed=v), "seed"))
+        form.addRow(self.tr("Seed"), self.seed)
         layout.addWidget(box)
 
-        box = QGroupBox("Network", body)
+        box = QGroupBox(self.tr("Network"), body)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.nat = QCheckBox("A NAT in front of the initiator", box)
+        self.nat = QCheckBox(self.tr("A NAT in front of the initiator"), box)
         self.nat.setObjectName("nat")
-        self.nat.setToolTip("A home router that rewrites the initiator's address and port: "
-                            "NAT traversal (RFC 3947) moves IKE to UDP 4500")
+        self.nat.setToolTip(self.tr("A home router that rewrites the initiator's address and "
+                                    "port: NAT traversal (RFC 3947) moves IKE to UDP 4500"))
         self.nat.toggled.connect(self._nat_toggled)
         form.addRow(self.nat)
         self.nat_address = QLineEdit(box)
         self.nat_address.setObjectName("nat_public_address")
-        self.nat_address.setToolTip("The NAT's public address: what the responder sees")
+        self.nat_address.setToolTip(self.tr("The NAT's public address: what the responder "
+                                            "sees"))
         self.nat_address.editingFinished.connect(self._nat_address_edited)
-        form.addRow("Public address", self.nat_address)
+        form.addRow(self.tr("Public address"), self.nat_address)
         self.latency = QDoubleSpinBox(box)
         self.latency.setObjectName("latency")
         self.latency.setRange(0.0, 60000.0)
         self.latency.setDecimals(1)
         self.latency.setSuffix(" ms")
         self.latency.setKeyboardTracking(False)
-        self.latency.setToolTip("How long a datagram takes from one gateway to the other "
-                                "(virtual time)")
+        self.latency.setToolTip(self.tr("How long a datagram takes from one gateway to the "
+                                        "other (virtual time)"))
         self.latency.valueChanged.connect(self._latency_edited)
-        form.addRow("Latency", self.latency)
+        form.addRow(self.tr("Latency"), self.latency)
         layout.addWidget(box)
         layout.addStretch(1)
         self.setWidget(body)
@@ -130,8 +135,10 @@ class ScenarioPanel(QScrollArea):
             if self.description.toPlainText() != scenario.description:
                 self.description.setPlainText(scenario.description)
             self.initiator.set_choices(
-                [Choice(f"Left: {scenario.left.name}", "Left", Side.LEFT),
-                 Choice(f"Right: {scenario.right.name}", "Right", Side.RIGHT)],
+                [Choice(self.tr("Left: {name}").format(name=scenario.left.name),
+                        self.tr("Left"), Side.LEFT),
+                 Choice(self.tr("Right: {name}").format(name=scenario.right.name),
+                        self.tr("Right"), Side.RIGHT)],
                 scenario.initiator)
             self.seed.blockSignals(True)
             self.seed.setValue(min(scenario.seed, self.seed.maximum()))
@@ -158,24 +165,34 @@ class ScenarioPanel(QScrollArea):
             return
         parts = []
         if lesson.objective:
-            parts.append(f"<p><b>Objective.</b> {html.escape(lesson.objective)}</p>")
+            parts.append("<p><b>" + html.escape(self.tr("Objective.")) + "</b> "
+                         f"{html.escape(lesson.objective)}</p>")
         if lesson.explanation:
             parts.append(f"<p>{html.escape(lesson.explanation)}</p>")
-        expected = "the tunnel comes up" if lesson.expected_outcome == "established" else (
-            "it fails" + (f" at {message_name(lesson.expected_failure_at)}"
-                          if lesson.expected_failure_at else "")
-            + (f" ({lesson.expected_notify})" if lesson.expected_notify else ""))
+        if lesson.expected_outcome == "established":
+            expected = self.tr("the tunnel comes up")
+        elif lesson.expected_failure_at:
+            expected = self.tr("it fails at {message}").format(
+                message=message_name(lesson.expected_failure_at))
+        else:
+            expected = self.tr("it fails")
+        if lesson.expected_outcome != "established" and lesson.expected_notify:
+            expected += f" ({lesson.expected_notify})"
         diagnosis = self.document.diagnosis
         if diagnosis is not None:
             as_expected = (diagnosis.established == (lesson.expected_outcome == "established")
                            and (not lesson.expected_failure_at or diagnosis.established
                                 or diagnosis.failure_label == lesson.expected_failure_at))
-            mark = ("<span style='color:#2e7d32'>✓ the run shows it</span>" if as_expected
-                    else "<span style='color:#c62828'>✗ the run now shows something "
-                         "else</span>")
-            parts.append(f"<p><i>Expected: {html.escape(expected)}</i> · {mark}</p>")
+            mark = ("<span style='color:#2e7d32'>✓ " + html.escape(self.tr("the run shows it"))
+                    + "</span>" if as_expected
+                    else "<span style='color:#c62828'>✗ "
+                    + html.escape(self.tr("the run now shows something else")) + "</span>")
+            parts.append("<p><i>" + html.escape(self.tr("Expected: {outcome}").format(
+                outcome=expected)) + f"</i> · {mark}</p>")
         self.lesson_text.setText("".join(parts))
-        self.lesson_box.setTitle(f"Lesson · {lesson.difficulty}")
+        self.lesson_box.setTitle(self.tr("Lesson · {level}").format(
+            level=QCoreApplication.translate("ScenarioPanel", LEVELS.get(lesson.difficulty,
+                                                                         lesson.difficulty))))
 
     # --- writing back -----------------------------------------------------------------
 
@@ -185,25 +202,26 @@ class ScenarioPanel(QScrollArea):
         self.document.edit(scenario, text, merge_key=f"scenario.{merge}" if merge else None)
 
     def _title_edited(self, text: str) -> None:
-        self._edit(replace(self.document.scenario, title=text), f"Set the title to {text}",
-                   "title")
+        self._edit(replace(self.document.scenario, title=text),
+                   self.tr("Set the title to {title}").format(title=text), "title")
 
     def _description_edited(self) -> None:
         if self._loading:
             return
         self._edit(replace(self.document.scenario, description=self.description.toPlainText()),
-                   "Edit the description", "description")
+                   self.tr("Edit the description"), "description")
 
     def _initiator_chosen(self, side: object) -> None:
         if isinstance(side, Side):
             name = self.document.scenario.gateway(side).name
             self._edit(replace(self.document.scenario, initiator=side),
-                       f"Make {name} the initiator")
+                       self.tr("Make {name} the initiator").format(name=name))
 
     def _nat_toggled(self, on: bool) -> None:
         scenario = self.document.scenario
         self._edit(replace(scenario, network=replace(scenario.network, nat=on)),
-                   "Put a NAT in front of the initiator" if on else "Remove the NAT")
+                   self.tr("Put a NAT in front of the initiator") if on
+                   else self.tr("Remove the NAT"))
 
     def _nat_address_edited(self) -> None:
         scenario = self.document.scenario
@@ -214,13 +232,14 @@ class ScenarioPanel(QScrollArea):
             ipaddress.IPv4Address(text)
         except ValueError:
             self.nat_address.setStyleSheet("QLineEdit { border: 2px solid #c62828; }")
-            self.nat_address.setToolTip(f"{text!r} is not an IPv4 address")
+            self.nat_address.setToolTip(self.tr("{text} is not an IPv4 address").format(
+                text=repr(text)))
             return
         self.nat_address.setStyleSheet("")
         self._edit(replace(scenario, network=replace(scenario.network, nat_public_address=text)),
-                   f"Set the NAT's public address to {text}")
+                   self.tr("Set the NAT's public address to {address}").format(address=text))
 
     def _latency_edited(self, value: float) -> None:
         scenario = self.document.scenario
         self._edit(replace(scenario, network=replace(scenario.network, latency_ms=value)),
-                   f"Set the latency to {value:g} ms", "latency")
+                   self.tr("Set the latency to {ms} ms").format(ms=f"{value:g}"), "latency")

@@ -1,4 +1,5 @@
-"""Where the application keeps its preferences, window layout and recent files.
+"""Where the application keeps its preferences, window layout, recent files and the
+user's folders of lessons.
 
 Everything is in one ``QSettings`` INI file of organisation "ikeviz",
 application "ikeviz" (``~/.config/ikeviz/ikeviz.ini`` on Linux); tests point
@@ -72,6 +73,31 @@ def remove_recent_file(path: str) -> list[str]:
 
 def clear_recent_files() -> None:
     set_value("files/recent", [])
+
+
+def lesson_folders() -> list[str]:
+    """The user's own folders of lessons (``lessons/folders``), in the order added."""
+    value: object = settings().value("lessons/folders", [])
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value if v]
+    return []
+
+
+def add_lesson_folder(folder: str | Path) -> list[str]:
+    text = str(Path(folder).resolve())
+    folders = lesson_folders()
+    if text not in folders:
+        folders.append(text)
+        set_value("lessons/folders", folders)
+    return folders
+
+
+def remove_lesson_folder(folder: str | Path) -> list[str]:
+    folders = [f for f in lesson_folders() if f != str(folder)]
+    set_value("lessons/folders", folders)
+    return folders
 
 
 def autosave_path() -> Path:

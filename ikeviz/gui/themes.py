@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ikeviz.render.painter import DARK, LIGHT, Theme
 
-THEME_NAMES = {"system": "Follow the System", "light": "Light", "dark": "Dark"}
+# Translated where shown: QCoreApplication.translate("themes", THEME_NAMES[name]).
+THEME_NAMES = {"system": QT_TRANSLATE_NOOP("themes", "Follow the System"),
+               "light": QT_TRANSLATE_NOOP("themes", "Light"),
+               "dark": QT_TRANSLATE_NOOP("themes", "Dark")}
 
 
 def resolve(name: str) -> str:

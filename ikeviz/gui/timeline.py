@@ -33,6 +33,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ikeviz.gui.widgets import plural
 from ikeviz.protocol.config import Role
 from ikeviz.protocol.events import (
     Failure,
@@ -336,7 +337,7 @@ class Timeline(QWidget):
         for plot in (self.messages_plot, self.phase1_plot, self.phase2_plot):
             plot.clear()
             plot.getViewBox().setLimits(xMin=None, xMax=None)
-        self.header_label.setText("<i>No run.</i>")
+        self.header_label.setText("<i>" + html.escape(self.tr("No run.")) + "</i>")
         self.note_label.clear()
         self.note_label.setVisible(False)
 
@@ -484,11 +485,14 @@ class Timeline(QWidget):
             if isinstance(e, MessageUnreadable):
                 self.marks.append(Mark("unreadable", side, e.time, f"{e.label}: {e.reason}"))
             elif isinstance(e, Failure):
-                self.marks.append(Mark("failure", side, e.time, f"failed at {e.at}: {e.reason}"))
+                self.marks.append(Mark("failure", side, e.time,
+                                       self.tr("failed at {at}: {reason}").format(
+                                           at=e.at, reason=e.reason)))
             elif isinstance(e, GaveUp):
                 self.marks.append(Mark("gave-up", side, e.time,
-                                       f"gave up on {e.label} after {e.attempts} "
-                                       "retransmission(s)"))
+                                       plural(self.tr("gave up on {label} after %n "
+                                                      "retransmission(s)", "", e.attempts),
+                                              e.attempts).format(label=e.label)))
                 last = next((p for p in reversed(points)
                              if p.side is side and p.label == e.label), None)
                 if last is not None:
@@ -540,13 +544,15 @@ class Timeline(QWidget):
             assert isinstance(event, MessageSent)
             sender = run.scenario.gateway(p.side).name
             receiver = run.scenario.gateway(p.side.other).name
-            tip = f"{p.label}" + (f" (again {p.retransmission})" if p.retransmission else "")
-            tip += f"\n{sender} \u2192 {receiver} at {format_time(p.time)}"
+            tip = f"{p.label}" + (" " + self.tr("(again {count})").format(
+                count=p.retransmission) if p.retransmission else "")
+            tip += "\n" + self.tr("{sender} → {receiver} at {time}").format(
+                sender=sender, receiver=receiver, time=format_time(p.time))
             tip += f"\n{message_summary(event)}"
             if p.received_at is None:
-                tip += "\nnever received"
+                tip += "\n" + self.tr("never received")
             elif p.unreadable:
-                tip += "\nthe receiver could not use it"
+                tip += "\n" + self.tr("the receiver could not use it")
             tips.append(tip)
         tip_of = dict(zip([p.index for p in points], tips, strict=True))
         self.scatter = pg.ScatterPlotItem(
@@ -574,7 +580,7 @@ class Timeline(QWidget):
         for p in points:
             text = p.label.replace(" (", "\n(")
             if p.retransmission:
-                text += f"\nagain {p.retransmission}"
+                text += "\n" + self.tr("again {count}").format(count=p.retransmission)
             colour = AGAIN_COLOUR if p.retransmission else _colour_of(p.label)
             half = (max(metrics.horizontalAdvance(line) for line in text.split("\n")) / 2
                     + 4) / px_per_unit
@@ -591,7 +597,8 @@ class Timeline(QWidget):
 
         self._lane_axis(plot, run)
         plot.getAxis("bottom").setLabel(
-            "virtual time" + (" (long waits compressed)" if warp.breaks else ""),
+            self.tr("virtual time (long waits compressed)") if warp.breaks
+            else self.tr("virtual time"),
             color=CONFIGURED_COLOUR)
         self.header_label.setText(f"<b>{html.escape(self._title(run))}</b>&nbsp;&nbsp;&nbsp; "
                                   f"{self._legend()}")
@@ -611,26 +618,29 @@ class Timeline(QWidget):
         plot.addItem(pg.PlotCurveItem([x0, x0, x1, x1], [start, y + offset, y + offset, start],
                                       pen=pg.mkPen(AGAIN_COLOUR, width=1,
                                                    style=Qt.PenStyle.DashLine)))
-        self._text(plot, f"waited {format_time(seconds)}", (x0 + x1) / 2, y + offset,
+        self._text(plot, self.tr("waited {time}").format(time=format_time(seconds)),
+                   (x0 + x1) / 2, y + offset,
                    (0.5, 1.0) if side is Side.LEFT else (0.5, 0.0), colour=AGAIN_COLOUR)
 
     def _title(self, run: ScenarioRun) -> str:
         sent = len(self.message_points)
         again = sum(1 for p in self.message_points if p.retransmission)
-        text = f"{sent} messages"
+        text = plural(self.tr("%n message(s)", "", sent), sent)
         if again:
-            text += f", {again} sent again"
+            text += ", " + self.tr("{count} sent again").format(count=again)
         if run.established:
-            text += " \u00b7 established"
+            text += " \u00b7 " + self.tr("established")
         elif any(m.kind in ("failure", "gave-up") for m in self.marks):
-            text += " \u00b7 failed"
+            text += " \u00b7 " + self.tr("failed")
         return text
 
     def _legend(self) -> str:
-        items = [(PHASE1_COLOUR, "\u25cf", "phase 1"), (PHASE2_COLOUR, "\u25cf", "phase 2"),
-                 (INFO_COLOUR, "\u25cf", "INFO"), (AGAIN_COLOUR, "\u25c6", "sent again"),
-                 (FAILURE_COLOUR, "\u2716", "unreadable / failed"),
-                 (CONFIGURED_COLOUR, "\u2572\u2572", f"rekey margin (last {REKEY_MARGIN:.0%})")]
+        items = [(PHASE1_COLOUR, "\u25cf", self.tr("phase 1")),
+                 (PHASE2_COLOUR, "\u25cf", self.tr("phase 2")),
+                 (INFO_COLOUR, "\u25cf", "INFO"), (AGAIN_COLOUR, "\u25c6", self.tr("sent again")),
+                 (FAILURE_COLOUR, "\u2716", self.tr("unreadable / failed")),
+                 (CONFIGURED_COLOUR, "\u2572\u2572",
+                  self.tr("rekey margin (last {share})").format(share=f"{REKEY_MARGIN:.0%}"))]
         return "&nbsp;&nbsp; ".join(
             f"<span style='color:{c}'>{s}</span>&nbsp;{html.escape(t).replace(' ', '&nbsp;')}"
             for c, s, t in items)
@@ -671,7 +681,7 @@ class Timeline(QWidget):
             self._draw_phase(plot, run, phase, [b for b in bars if b.phase == phase],
                              established)
         self.lifetime_bars = bars
-        for phase, what in ((1, "IKE (phase-1)"), (2, "IPsec (phase-2)")):
+        for phase, what in ((1, self.tr("IKE (phase-1)")), (2, self.tr("IPsec (phase-2)"))):
             configured = {b.side: b.seconds for b in bars
                           if b.phase == phase and b.kind == "configured"}
             sa = {b.side: b.seconds for b in bars if b.phase == phase and b.kind == "sa"}
@@ -679,24 +689,32 @@ class Timeline(QWidget):
             right = run.scenario.gateway(Side.RIGHT).name
             if len(sa) == 2 and sa[Side.LEFT] != sa[Side.RIGHT]:
                 self.notes.append(
-                    f"<span style='color:{AGAIN_COLOUR}'>\u26a0 The {what} SAs differ: "
-                    f"{left} {format_lifetime(sa[Side.LEFT])}, {right} "
-                    f"{format_lifetime(sa[Side.RIGHT])}.</span>")
+                    f"<span style='color:{AGAIN_COLOUR}'>\u26a0 "
+                    + self.tr("The {what} SAs differ: {left} {left_time}, {right} "
+                              "{right_time}.").format(
+                        what=what, left=left, left_time=format_lifetime(sa[Side.LEFT]),
+                        right=right, right_time=format_lifetime(sa[Side.RIGHT]))
+                    + "</span>")
             if len(configured) == 2 and configured[Side.LEFT] != configured[Side.RIGHT]:
+                got = " / ".join(sorted({format_lifetime(v) for v in sa.values()}))
+                text = (self.tr("{what} lifetimes configured differently: {left} {left_time}, "
+                                "{right} {right_time} (the SA got {got}): each side's own timer "
+                                "decides when it rekeys.") if sa
+                        else self.tr("{what} lifetimes configured differently: {left} "
+                                     "{left_time}, {right} {right_time}."))
                 self.notes.append(
-                    f"<span style='color:{AGAIN_COLOUR}'>\u26a0 {what} lifetimes configured "
-                    f"differently: {left} {format_lifetime(configured[Side.LEFT])}, {right} "
-                    f"{format_lifetime(configured[Side.RIGHT])}"
-                    + (" (the SA got "
-                       + " / ".join(sorted({format_lifetime(v) for v in sa.values()}))
-                       + "): each side's own timer decides when it rekeys." if sa else ".")
+                    f"<span style='color:{AGAIN_COLOUR}'>\u26a0 "
+                    + text.format(what=what, left=left,
+                                  left_time=format_lifetime(configured[Side.LEFT]), right=right,
+                                  right_time=format_lifetime(configured[Side.RIGHT]), got=got)
                     + "</span>")
 
     def _draw_phase(self, plot: pg.PlotItem, run: ScenarioRun, phase: int,
                     bars: list[LifetimeBar], established: dict[tuple[int, Side], bool]) -> None:
         colour = QColor(PHASE1_COLOUR if phase == 1 else PHASE2_COLOUR)
-        name = "IKE SA (phase 1)" if phase == 1 else "IPsec SA (phase 2)"
-        plot.setTitle(f"{name} lifetime", color=self._foreground.name(), size="9pt")
+        name = (self.tr("IKE SA (phase 1) lifetime") if phase == 1
+                else self.tr("IPsec SA (phase 2) lifetime"))
+        plot.setTitle(name, color=self._foreground.name(), size="9pt")
         longest = max((b.end_hours for b in bars), default=1.0)
         configured = {b.side: b.seconds for b in bars if b.kind == "configured"}
         sa = {b.side: b.seconds for b in bars if b.kind == "sa"}
@@ -726,18 +744,21 @@ class Timeline(QWidget):
                 self._text(plot, f"{format_lifetime(bar.seconds)}", bar.end_hours, (y0 + y1) / 2,
                            (-0.05, 0.5), colour=colour, bold=True)
                 if bar.side is Side.LEFT:
-                    self._text(plot, "rekey", (margin_start + bar.end_hours) / 2, y1,
+                    self._text(plot, self.tr("rekey"), (margin_start + bar.end_hours) / 2, y1,
                                (0.5, 1.0), colour=CONFIGURED_COLOUR)
             else:
-                self._text(plot, f"configured {format_lifetime(bar.seconds)}", bar.end_hours,
+                self._text(plot, self.tr("configured {time}").format(
+                    time=format_lifetime(bar.seconds)), bar.end_hours,
                            (y0 + y1) / 2, (-0.05, 0.5),
                            colour=AGAIN_COLOUR if mismatch_configured else CONFIGURED_COLOUR)
         for side in (Side.LEFT, Side.RIGHT):
             if not established.get((phase, side)):
-                self._text(plot, "not established", 0.0, LANE[side] + 0.14, (0.0, 0.5),
+                self._text(plot, self.tr("not established"), 0.0, LANE[side] + 0.14,
+                           (0.0, 0.5),
                            colour=FAILURE_COLOUR)
         self._lane_axis(plot, run)
-        plot.getAxis("bottom").setLabel("hours after establishment", color=CONFIGURED_COLOUR)
+        plot.getAxis("bottom").setLabel(self.tr("hours after establishment"),
+                                        color=CONFIGURED_COLOUR)
         vb = plot.getViewBox()
         vb.setYRange(-0.5, 1.5, padding=0)
         right = longest * 1.8

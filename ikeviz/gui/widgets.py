@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,12 @@ from PySide6.QtWidgets import (
 from ikeviz.gui.choices import Choice
 
 SHORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+def plural(text: str, count: int) -> str:
+    """English grammar for a ``tr("%n thing(s)", "", n)`` left untranslated (English has
+    no translation file): "(s)" becomes "s" or nothing. Translations have no "(s)"."""
+    return text.replace("(s)", "" if count == 1 else "s")
 UNSUPPORTED_COLOR = "#c62828"
 
 
@@ -43,8 +49,9 @@ class ChoiceCombo(QComboBox):
         self.currentIndexChanged.connect(self._index_changed)
 
     def set_choices(self, choices: Sequence[Choice], current: object, *,
-                    unsupported_note: str = "not supported") -> None:
+                    unsupported_note: str = "") -> None:
         items = list(choices)
+        unsupported_note = unsupported_note or self.tr("not supported")
         if current not in [c.value for c in items]:
             label = _label_of(current)
             items.append(Choice(f"{label} — {unsupported_note}", f"{label} (!)", current,
@@ -135,7 +142,7 @@ class ChoiceCombo(QComboBox):
 
 
 def _label_of(value: object) -> str:
-    return "none" if value is None else str(value)
+    return QCoreApplication.translate("ChoiceCombo", "none") if value is None else str(value)
 
 
 class OptionalSpin(QSpinBox):
@@ -148,7 +155,7 @@ class OptionalSpin(QSpinBox):
         super().__init__(parent)
         self._loading = False
         self.setRange(0, maximum)
-        self.setSpecialValueText("none")
+        self.setSpecialValueText(self.tr("none"))
         self.setSuffix(suffix)
         self.setKeyboardTracking(False)
         self.setAccelerated(True)
