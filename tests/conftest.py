@@ -155,3 +155,44 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
     if guard is not None and guard.attempts:
         pytest.fail(guard.message(), pytrace=False)
     return result
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The ``packaging`` tests run only when the ``-m`` expression names them.
+
+    They build a wheel and a PyInstaller application (minutes, tests/test_packaging.py);
+    ``python -m pytest -q`` leaves them out (deselected), ``-m packaging`` runs them.
+    """
+    if "packaging" in (config.getoption("markexpr", "") or ""):
+        return
+    kept: list[pytest.Item] = []
+    left_out: list[pytest.Item] = []
+    for item in items:
+        (kept if item.get_closest_marker("packaging") is None else left_out).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Generator[None, None, None]:
+    """A test that switches the language leaves English behind (figures must stay English).
+
+    ``ikeviz.gui.translation.install_language`` puts translators into the application and
+    into :mod:`ikeviz.i18n`; without this, a test that forgot to switch back would make
+    every later diagram, diagnosis and figure of the session French.
+    """
+    yield
+    import sys
+
+    from ikeviz import i18n
+
+    translation = sys.modules.get("ikeviz.gui.translation")
+    if translation is not None and translation._installed:
+        from PySide6.QtCore import QCoreApplication
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            translation.install_language(app, "en")
+    if i18n.current_language() != i18n.DEFAULT_LANGUAGE:
+        i18n.set_translator(None)

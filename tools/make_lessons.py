@@ -2,6 +2,9 @@
 
 The files are the product; this script only keeps them consistent. Run it after
 changing a lesson: python tools/make_lessons.py
+
+Each lesson's texts are also given in French (``FRENCH`` below, written to the
+file's ``[translations.fr]`` table): change both when a lesson changes.
 """
 
 from __future__ import annotations
@@ -15,7 +18,15 @@ sys.path.insert(0, str(ROOT))
 
 from ikeviz.protocol.config import ChildProposal, EspTransform, IkeProposal  # noqa: E402
 from ikeviz.scenario.fileformat import dumps_scenario  # noqa: E402
-from ikeviz.scenario.model import AuthKind, Gateway, Lesson, Network, Scenario, Side  # noqa: E402
+from ikeviz.scenario.model import (  # noqa: E402
+    AuthKind,
+    Gateway,
+    Lesson,
+    Network,
+    Scenario,
+    ScenarioTexts,
+    Side,
+)
 
 OXO_P1 = IkeProposal(encryption=5, key_length=None, hash=2, group=2, auth_method=1,
                      lifetime_seconds=28800)
@@ -256,10 +267,154 @@ add("omnipcx-cisco-ok", Scenario(
 ))
 
 
+def fr(title: str, objective: str, explanation: str, description: str = "") -> ScenarioTexts:
+    return ScenarioTexts(title=title, description=description, objective=objective,
+                         explanation=explanation)
+
+
+FRENCH: dict[str, ScenarioTexts] = {
+    "omnipcx-strongswan-ok": fr(
+        "OmniPCX Office vers strongSwan : un tunnel qui fonctionne",
+        "Suivre une négociation IKEv1 complète : six messages de Main Mode, trois messages de "
+        "Quick Mode, et voir quelles clés chaque étape produit.",
+        "Les messages 1 et 2 accordent les algorithmes de la phase 1 (SA), les messages 3 et "
+        "4 échangent les valeurs Diffie-Hellman et les nonces (KE, Ni/Nr) : chaque côté "
+        "calcule SKEYID et les clés sans jamais les transmettre. Les messages 5 et 6 sont "
+        "chiffrés et prouvent que chaque côté connaît la clé pré-partagée (HASH_I, HASH_R, "
+        "calculés sur tout ce qui a été échangé). Le Quick Mode négocie ensuite les SA ESP "
+        "sous cette protection, avec un nouvel échange DH car l'OmniPCX Office utilise "
+        "toujours le PFS.",
+        description="L'OmniPCX Office de Paris et une passerelle strongSwan à Lyon, "
+                    "configurés pour s'accorder : la référence dont partent toutes les autres "
+                    "leçons."),
+    "p1-encryption-mismatch": fr(
+        "Phase 1 : les algorithmes de chiffrement diffèrent",
+        "Reconnaître un désaccord de proposition en phase 1 et lire quel attribut diffère.",
+        "L'OmniPCX Office propose du 3DES ; la passerelle strongSwan n'accepte que l'AES-128. "
+        "Le répondeur ne trouve aucune transformation acceptable et répond au message 1 par "
+        "une notification NO-PROPOSAL-CHOSEN non chiffrée au lieu du message 2. L'OmniPCX "
+        "Office ne sait pas faire d'AES (une hypothèse de son profil) : la correction se fait "
+        "donc côté strongSwan, en ajoutant 3des à ses propositions ike."),
+    "p1-hash-mismatch": fr(
+        "Phase 1 : les algorithmes de hachage diffèrent",
+        "Un autre désaccord de phase 1 : le hachage (et la prf).",
+        "SHA-1 proposé, MD5 configuré : NO-PROPOSAL-CHOSEN en réponse au message 1. "
+        "strongSwan journalise « no proposal found » avec les propositions reçues et "
+        "configurées ; comparez-les attribut par attribut."),
+    "p1-dh-group-mismatch": fr(
+        "Phase 1 : les groupes Diffie-Hellman diffèrent",
+        "Le désaccord de phase 1 le plus fréquent sur le terrain : le groupe DH.",
+        "L'OmniPCX Office propose MODP-1024 (groupe 2) ; le pair exige MODP-2048 (groupe 14). "
+        "Réglez le groupe de phase 1 du pair sur 2 ou, sur une passerelle qui le permet, "
+        "ajoutez le groupe 14 à la proposition de l'OmniPCX Office."),
+    "p1-auth-method-mismatch": fr(
+        "Phase 1 : clé pré-partagée contre signatures RSA",
+        "Voir que la méthode d'authentification fait partie de la proposition de phase 1.",
+        "La méthode d'authentification est un attribut de chaque transformation de phase 1 : "
+        "une offre en clé pré-partagée (PSK) ne correspond pas à une politique en signatures "
+        "RSA, si bien que le répondeur refuse le message 1 par NO-PROPOSAL-CHOSEN, bien avant "
+        "de vérifier la moindre clé."),
+    "wrong-psk": fr(
+        "Une clé pré-partagée erronée",
+        "Reconnaître un désaccord de PSK, que le protocole masque.",
+        "Rien dans les messages 1 à 4 ne dépend de la PSK : ils passent. La PSK entre dans "
+        "SKEYID, donc chaque côté dérive une clé de chiffrement différente : le répondeur "
+        "déchiffre le message 5 en données incohérentes et répond PAYLOAD-MALFORMED, chiffré "
+        "avec sa propre clé, que l'initiateur ne peut pas lire. L'initiateur retransmet le "
+        "message 5 puis abandonne. Aucun des deux côtés ne dit « mauvaise clé » : c'est à "
+        "l'expert de le déduire."),
+    "aggressive-vs-omnipcx": fr(
+        "Aggressive Mode face à un OmniPCX Office limité au Main Mode",
+        "Savoir que l'OmniPCX Office ne négocie qu'en Main Mode.",
+        "Le pair démarre en Aggressive Mode (trois messages, identités en clair). L'OmniPCX "
+        "Office ne pratique que le Main Mode (protection d'identité) et le refuse. Configurez "
+        "le pair en Main Mode (strongSwan : aggressive = no)."),
+    "identity-type-mismatch": fr(
+        "Identités de phase 1 : FQDN contre adresse IP",
+        "Voir les identités des messages 5 et 6, et pourquoi l'OmniPCX Office exige des "
+        "adresses IP.",
+        "Les identités de l'OmniPCX Office sont toujours les deux adresses IPv4 WAN. Le pair "
+        "s'identifie par un FQDN dans le message 5 : l'OmniPCX Office ne peut pas le faire "
+        "correspondre à sa configuration et le refuse après l'avoir déchiffré. Réglez "
+        "l'identifiant local du pair sur son adresse IP."),
+    "p2-transform-mismatch": fr(
+        "Phase 2 : les transformations ESP diffèrent",
+        "Phase 1 établie, phase 2 refusée : lire un NO-PROPOSAL-CHOSEN en Quick Mode.",
+        "Le Main Mode aboutit : l'authentification est donc correcte. En Quick Mode, "
+        "l'OmniPCX Office propose ESP 3DES (les mêmes algorithmes que sa phase 1), le pair "
+        "n'accepte que l'AES-128. Le refus est un message Informational chiffré, protégé par "
+        "HASH(1)."),
+    "pfs-off-at-peer": fr(
+        "PFS désactivé chez le pair",
+        "Savoir que l'OmniPCX Office exige toujours le PFS.",
+        "Le pair démarre le Quick Mode sans charge utile KE (pas de PFS). L'OmniPCX Office "
+        "exige le PFS avec son groupe de phase 1 et refuse. Activez le PFS sur le pair avec "
+        "le groupe 2 (le même groupe qu'en phase 1)."),
+    "pfs-groups-differ": fr(
+        "Des groupes PFS différents",
+        "Le groupe PFS fait partie de la proposition de phase 2.",
+        "Le pair propose le PFS avec le groupe 5 ; l'OmniPCX Office utilise son groupe de "
+        "phase 1 (2) pour le PFS. Sur le pair, utilisez le même groupe dans les deux "
+        "phases."),
+    "subnet-mismatch": fr(
+        "Phase 2 : les sous-réseaux protégés ne se correspondent pas",
+        "Lire les identités de proxy (IDci/IDcr) du Quick Mode.",
+        "Le sous-réseau local de chaque côté doit être le sous-réseau distant de l'autre. "
+        "L'OmniPCX Office propose 10.10.0.0/24 === 10.20.0.0/24 ; le pair attend "
+        "10.11.0.0/24 côté OmniPCX et répond INVALID-ID-INFORMATION."),
+    "lifetime-strict-responder": fr(
+        "Durées de vie de phase 1 face à un répondeur strict (Cisco IOS)",
+        "Les durées de vie se négocient : certains produits refusent une durée plus longue.",
+        "L'OmniPCX Office propose 100000 s ; la politique ISAKMP du Cisco indique 86400 s. "
+        "IOS n'accepte une durée de vie distante que si elle ne dépasse pas la sienne : il "
+        "refuse donc le message 1. Ramenez la durée de vie de l'OmniPCX Office à 86400 s ou "
+        "moins."),
+    "lifetime-lenient-responder": fr(
+        "Durées de vie de phase 1 face à un répondeur conciliant (strongSwan)",
+        "Un désaccord de durée de vie qui fonctionne, mais reste fragile.",
+        "strongSwan ne refuse jamais une durée de vie : en tant que répondeur, il reprend les "
+        "86400 s de l'initiateur. Le tunnel monte, mais les temporisateurs propres aux deux "
+        "côtés diffèrent : attendez-vous à des renégociations à des moments inattendus. Le "
+        "diagnostic le signale par un avertissement."),
+    "nat-without-nat-t": fr(
+        "Un NAT entre les passerelles, sans NAT-T",
+        "Voir ce qu'un NAT fait à une négociation IKEv1 quand le NAT-T n'est pas utilisé.",
+        "L'OmniPCX Office est derrière un NAT et n'annonce pas le NAT-T (RFC 3947). Les "
+        "messages 1 à 4 du Main Mode traversent le NAT, mais dans le message 5 l'OmniPCX "
+        "s'identifie avec son adresse WAN privée alors que le pair voit l'adresse publique du "
+        "NAT : la vérification d'identité échoue. Même avec des identités corrigées, l'ESP ne "
+        "traverserait pas le NAT sans encapsulation UDP. Placez l'OmniPCX Office sur une "
+        "adresse publique (ou utilisez une passerelle qui gère le NAT-T)."),
+    "second-proposal-chosen": fr(
+        "La deuxième de plusieurs propositions est retenue",
+        "Voir comment un répondeur choisit une transformation parmi plusieurs.",
+        "L'initiateur propose d'abord AES-256/SHA2-256/groupe 14, puis 3DES/SHA-1/groupe 2. "
+        "L'OmniPCX Office ne sait pas faire la première et accepte la seconde, qu'il renvoie "
+        "inchangée (même numéro de transformation) dans le message 2."),
+    "3des-sha1-key-expansion": fr(
+        "3DES avec SHA-1 : la clé est étendue",
+        "Voir l'annexe B de la RFC 2409 : quand SKEYID_e est plus court que la clé de "
+        "chiffrement.",
+        "SHA-1 donne un SKEYID_e de 20 octets, mais le 3DES a besoin de 24 octets : "
+        "Ka = K1 | K2 avec K1 = prf(SKEYID_e, 0) et K2 = prf(SKEYID_e, K1), tronqué à "
+        "24 octets. Ouvrez l'inspecteur sur le message 5 pour voir la dérivation."),
+    "omnipcx-cisco-ok": fr(
+        "OmniPCX Office vers Cisco IOS : un tunnel qui fonctionne",
+        "Adapter un routeur Cisco IOS à l'OmniPCX Office.",
+        "crypto isakmp policy 10 avec encryption 3des, hash sha, group 2, pre-share ; un "
+        "transform set esp-3des esp-sha-hmac avec set pfs group2. L'OmniPCX Office propose "
+        "28800 s, moins que les 86400 s du routeur : IOS l'accepte."),
+}
+
+
 def main() -> None:
     out = ROOT / "resources" / "scenarios"
     out.mkdir(parents=True, exist_ok=True)
+    missing = sorted(set(LESSONS) ^ set(FRENCH))
+    if missing:
+        raise SystemExit(f"lessons without French texts (or French without a lesson): {missing}")
     for name, scenario in LESSONS.items():
+        scenario = replace(scenario, translations=(("fr", FRENCH[name]),))
         (out / f"{name}.toml").write_text(dumps_scenario(scenario), encoding="utf-8")
     print(f"wrote {len(LESSONS)} lessons to {out}")
 

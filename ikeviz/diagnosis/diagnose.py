@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ikeviz.i18n import translate
 from ikeviz.protocol.config import (
     ChildProposal,
     EspTransform,
@@ -57,10 +58,121 @@ def message_name(label: str) -> str:
     """ "MM2" -> "Main Mode message 2"; "INFO" -> "an Informational message"."""
     match = re.fullmatch(r"(MM|QM|AM)(\d)", label)
     if match:
-        return f"{MESSAGE_NAMES[match.group(1)]} {match.group(2)}"
+        number = match.group(2)
+        if match.group(1) == "MM":
+            return translate("diagnosis", "Main Mode message {number}").format(number=number)
+        if match.group(1) == "QM":
+            return translate("diagnosis", "Quick Mode message {number}").format(number=number)
+        return translate("diagnosis", "Aggressive Mode message {number}").format(number=number)
     if label.startswith("INFO"):
-        return "an Informational message"
+        return translate("diagnosis", "an Informational message")
     return label
+
+
+def field_name(field: str) -> str:
+    """An attribute's name as the protocol engine gives it ("DH group"), in the user's language."""
+    names = {
+        "encryption": lambda: translate("diagnosis", "encryption"),
+        "hash": lambda: translate("diagnosis", "hash"),
+        "DH group": lambda: translate("diagnosis", "DH group"),
+        "authentication method": lambda: translate("diagnosis", "authentication method"),
+        "key length": lambda: translate("diagnosis", "key length"),
+        "lifetime": lambda: translate("diagnosis", "lifetime"),
+        "ESP transform": lambda: translate("diagnosis", "ESP transform"),
+        "ESP key length": lambda: translate("diagnosis", "ESP key length"),
+        "ESP authentication": lambda: translate("diagnosis", "ESP authentication"),
+        "PFS": lambda: translate("diagnosis", "PFS"),
+        "PFS group": lambda: translate("diagnosis", "PFS group"),
+        "encapsulation mode": lambda: translate("diagnosis", "encapsulation mode"),
+        "protocol": lambda: translate("diagnosis", "protocol"),
+        "traffic selectors": lambda: translate("diagnosis", "traffic selectors"),
+        "identification": lambda: translate("diagnosis", "identification"),
+        "exchange type": lambda: translate("diagnosis", "exchange type"),
+        "pre-shared key": lambda: translate("diagnosis", "pre-shared key"),
+    }
+    name = names.get(field)
+    return name() if name is not None else field
+
+
+def _and(items: list[str]) -> str:
+    return translate("diagnosis", " and ").join(items)
+
+
+def _reason_text(failure: Failure) -> str:
+    """The engine's reason for ``failure`` (English, for logs), in the user's language.
+
+    The reasons the bundled lessons and the common failures give are rebuilt from
+    their parts; any other reason stays as the engine wrote it.
+    """
+    reason = failure.reason
+    match = re.fullmatch(r"no acceptable phase-([12]) proposal: (.*)", reason, re.DOTALL)
+    if match and failure.details:
+        english = ", ".join(f"{f} {o} offered, {c} configured" for f, o, c in failure.details)
+        if english == match.group(2):
+            parts = ", ".join(
+                translate("reason", "{field} {offered} offered, {configured} configured").format(
+                    field=field_name(f), offered=_value_words(o), configured=_value_words(c))
+                for f, o, c in failure.details)
+            template = (translate("reason", "no acceptable phase-1 proposal: {mismatches}")
+                        if match.group(1) == "1" else
+                        translate("reason", "no acceptable phase-2 proposal: {mismatches}"))
+            return template.format(mismatches=parts)
+        return reason
+    for pattern, template in _REASONS:
+        found = pattern.fullmatch(reason)
+        if found:
+            return template().format(**found.groupdict())
+    return reason
+
+
+def _value_words(value: str) -> str:
+    """The English words of a compared value ("no PFS", "(required)"), translated."""
+    words = (
+        (" (must be equal)", lambda: translate("reason", " (must be equal)")),
+        (" (required)", lambda: translate("reason", " (required)")),
+    )
+    for english, translated in words:
+        if value.endswith(english):
+            return _value_words(value[:-len(english)]) + translated()
+    if value == "no PFS":
+        return translate("reason", "no PFS")
+    match = re.fullmatch(r"at most (\d+) s", value)
+    if match:
+        return translate("reason", "at most {seconds} s").format(seconds=match.group(1))
+    return value
+
+
+_REASONS: tuple[tuple[re.Pattern[str], Callable[[], str]], ...] = (
+    (re.compile(r"Aggressive Mode is not accepted: this gateway negotiates Main Mode only"),
+     lambda: translate("reason", "Aggressive Mode is not accepted: this gateway negotiates "
+                       "Main Mode only")),
+    (re.compile(r"the peer's identity (?P<payload>\S+) does not match the configured remote "
+                r"identity"),
+     lambda: translate("reason", "the peer's identity {payload} does not match the configured "
+                       "remote identity")),
+    (re.compile(r"(?P<label>\w+) could not be decrypted: the pre-shared keys most likely "
+                r"differ"),
+     lambda: translate("reason", "{label} could not be decrypted: the pre-shared keys most "
+                       "likely differ")),
+    (re.compile(r"(?P<label>\w+) does not decrypt to valid payloads"),
+     lambda: translate("reason", "{label} does not decrypt to valid payloads")),
+    (re.compile(r"no matching IPsec SA configuration for the proxy identities "
+                r"(?P<selectors>.+)"),
+     lambda: translate("reason", "no matching IPsec SA configuration for the proxy identities "
+                       "{selectors}")),
+    (re.compile(r"the peer refused (?P<label>\w+) with (?P<notify>\S+)"),
+     lambda: translate("reason", "the peer refused {label} with {notify}")),
+    (re.compile(r"(?P<hash>HASH\(\d\)) does not match: integrity check failed"),
+     lambda: translate("reason", "{hash} does not match: integrity check failed")),
+    (re.compile(r"PFS was offered but QM2 has no KE payload"),
+     lambda: translate("reason", "PFS was offered but QM2 has no KE payload")),
+    (re.compile(r"no usable answer to (?P<label>\w+) after (?P<attempts>\d+) retransmissions: "
+                r"giving up"),
+     lambda: translate("reason", "no usable answer to {label} after {attempts} "
+                       "retransmissions: giving up")),
+    (re.compile(r"PFS without KE"),
+     lambda: translate("reason", "PFS without KE")),
+)
 
 
 def _next_label(label: str) -> str:
@@ -170,7 +282,8 @@ def _logs(run: ScenarioRun, keys: dict[Side, str], values: dict[str, str]) -> tu
             continue
         lines = tuple(_fill(t, _side_values(run, side, values)) for t in profile.log_lines(key))
         out.append(ProductLog(side, profile.name, lines or (
-            f"(what {profile.product} logs here is not documented)",), bool(lines)))
+            translate("diagnosis", "(what {product} logs here is not documented)").format(
+                product=profile.product),), bool(lines)))
     return tuple(out)
 
 
@@ -239,13 +352,40 @@ def _p1_value_text(field: str, proposal: IkeProposal) -> str:
     if field == "DH group":
         return f"{proposal.group} ({GROUP_NAMES.get(proposal.group, '?').upper()})"
     if field == "authentication method":
-        return {1: "pre-shared key", 3: "RSA signatures"}.get(proposal.auth_method,
-                                                             str(proposal.auth_method))
+        if proposal.auth_method == 1:
+            return translate("diagnosis", "pre-shared key")
+        if proposal.auth_method == 3:
+            return translate("diagnosis", "RSA signatures")
+        return str(proposal.auth_method)
     if field == "key length":
-        return f"{proposal.key_length} bits" if proposal.key_length else "none"
+        return _bits(proposal.key_length)
     if field == "lifetime":
-        return f"{proposal.lifetime_seconds} s" if proposal.lifetime_seconds else "none"
+        return _seconds(proposal.lifetime_seconds)
     return "?"
+
+
+def _bits(value: int | None) -> str:
+    if not value:
+        return translate("diagnosis", "none")
+    return translate("diagnosis", "{bits} bits").format(bits=value)
+
+
+def _seconds(value: int | None) -> str:
+    if not value:
+        return translate("diagnosis", "none")
+    return translate("diagnosis", "{seconds} s").format(seconds=value)
+
+
+def _pfs_text(group: int | None) -> str:
+    if not group:
+        return translate("diagnosis", "no PFS")
+    return translate("diagnosis", "PFS group {group}").format(group=group)
+
+
+def _phase_field(phase: int, field: str) -> str:
+    if phase == 1:
+        return translate("diagnosis", "phase-1 {field}").format(field=field_name(field))
+    return translate("diagnosis", "phase-2 {field}").format(field=field_name(field))
 
 
 def _phase1_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
@@ -260,16 +400,20 @@ def _phase1_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     for field in fields:
         i_text, r_text = _p1_value_text(field, offer), _p1_value_text(field, mine)
         left, right = (i_text, r_text) if initiator is Side.LEFT else (r_text, i_text)
-        conflicts.append(Conflict(f"phase-1 {field}", left, right))
+        conflicts.append(Conflict(_phase_field(1, field), left, right))
     fixes: list[Fix] = []
     if "authentication method" in fields:
         # The method follows from how each gateway authenticates (PSK or RSA
         # keys), not from a proposal alone: fix the gateway's authentication.
         for side, proposal in ((initiator, mine), (responder, offer)):
             kind = "psk" if proposal.auth_method == 1 else "rsa"
-            label = "a pre-shared key" if kind == "psk" else "RSA signatures"
-            fixes.append(Fix(side, f"make {_name(run, side)} authenticate with {label}, like "
-                             f"{_name(run, side.other)}", "auth.set", (("kind", kind),)))
+            text = (translate("diagnosis", "make {gateway} authenticate with a pre-shared key, "
+                              "like {peer}") if kind == "psk" else
+                    translate("diagnosis", "make {gateway} authenticate with RSA signatures, "
+                              "like {peer}"))
+            fixes.append(Fix(side, text.format(gateway=_name(run, side),
+                                               peer=_name(run, side.other)),
+                             "auth.set", (("kind", kind),)))
         fields = [f for f in fields if f != "authentication method"]
     if fields:
         # On the initiator: take the responder's values for the mismatching fields.
@@ -279,58 +423,70 @@ def _phase1_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
         i_profile = run.profile(Role.INITIATOR)
         if all(_supports(i_profile, f, getattr(mine, _P1_FIELDS.get(f, "group"), None))
                for f in fields if f in ("encryption", "hash", "DH group")):
-            what = " and ".join(f"phase-1 {f} to {_p1_value_text(f, mine)}" for f in fields)
-            fixes.append(Fix(initiator, f"set {_name(run, initiator)}'s {what}", "phase1.set",
+            what = _and([translate("diagnosis", "phase-1 {field} to {value}").format(
+                field=field_name(f), value=_p1_value_text(f, mine)) for f in fields])
+            fixes.append(Fix(initiator, translate("diagnosis", "set {gateway}'s {changes}").format(
+                gateway=_name(run, initiator), changes=what), "phase1.set",
                              (("index", max(failure.offer_index, 0)),
                               ("values", tuple(sorted(changes.items()))))))
         else:
             unsupported = [f for f in fields if f in ("encryption", "hash", "DH group") and not
                            _supports(i_profile, f, getattr(mine, _P1_FIELDS[f]))]
-            fixes.append(Fix(initiator, f"{i_profile.product} does not support the "
-                             f"{', '.join(unsupported)} the other side requires "
-                             f"({', '.join(_p1_value_text(f, mine) for f in unsupported)}): "
-                             "change the other side", "none"))
+            fixes.append(Fix(initiator, translate(
+                "diagnosis", "{product} does not support the {fields} the other side requires "
+                "({values}): change the other side").format(
+                    product=i_profile.product,
+                    fields=", ".join(field_name(f) for f in unsupported),
+                    values=", ".join(_p1_value_text(f, mine) for f in unsupported)), "none"))
         # On the responder: accept the initiator's proposal as offered.
         r_profile = run.profile(Role.RESPONDER)
         lifetime_only = fields == ["lifetime"]
         if lifetime_only:
             policy = run.configs.responder.behaviour.phase1_lifetime
-            fixes.append(Fix(responder, f"set {_name(run, responder)}'s phase-1 lifetime to "
-                             f"{offer.lifetime_seconds} s (its policy is {policy.value})",
+            fixes.append(Fix(responder, translate(
+                "diagnosis", "set {gateway}'s phase-1 lifetime to {seconds} s (its policy is "
+                "{policy})").format(gateway=_name(run, responder),
+                                    seconds=offer.lifetime_seconds, policy=policy.value),
                              "phase1.set", (("index", max(failure.local_index, 0)),
                                             ("values", (("lifetime_seconds",
                                                          offer.lifetime_seconds),)))))
         elif all(_supports(r_profile, f, getattr(offer, _P1_FIELDS.get(f, "group"), None))
                  for f in fields if f in ("encryption", "hash", "DH group")):
-            what = ", ".join(f"{f} {_p1_value_text(f, offer)}" for f in fields)
-            fixes.append(Fix(responder, f"add a phase-1 proposal with {what} to "
-                             f"{_name(run, responder)}", "phase1.add",
+            what = ", ".join(f"{field_name(f)} {_p1_value_text(f, offer)}" for f in fields)
+            fixes.append(Fix(responder, translate(
+                "diagnosis", "add a phase-1 proposal with {values} to {gateway}").format(
+                    values=what, gateway=_name(run, responder)), "phase1.add",
                              (("proposal", replace(offer)),)))
         else:
             unsupported = [f for f in fields if not _supports(
                 r_profile, f, getattr(offer, _P1_FIELDS.get(f, "group"), None))]
-            fixes.append(Fix(responder, f"{r_profile.product} does not support the offered "
-                             f"{', '.join(unsupported)}: change the other side", "none"))
+            fixes.append(Fix(responder, translate(
+                "diagnosis", "{product} does not support the offered {fields}: change the other "
+                "side").format(product=r_profile.product,
+                               fields=", ".join(field_name(f) for f in unsupported)), "none"))
     values = {"notify": "NO_PROPOSAL_CHOSEN",
               "proposals_received": ike_suite(offer.encryption, offer.key_length, offer.hash,
                                               offer.group)}
     show = _next_label(failure.at)
     return Diagnosis(
         established=False,
-        verdict=f"Failed at {message_name(show)}: {_name(run, responder)} refused every "
-                f"phase-1 proposal of {_name(run, initiator)} (NO-PROPOSAL-CHOSEN)",
+        verdict=translate("diagnosis", "Failed at {message}: {responder} refused every phase-1 "
+                          "proposal of {initiator} (NO-PROPOSAL-CHOSEN)").format(
+            message=message_name(show), responder=_name(run, responder),
+            initiator=_name(run, initiator)),
         failure_label=show,
         failure_message=message_name(show),
         sender=initiator,
         refuser=responder,
         payload="SA",
         attribute=", ".join(fields),
-        reason=failure.reason,
+        reason=_reason_text(failure),
         notify="NO-PROPOSAL-CHOSEN",
         conflicts=tuple(conflicts),
         fixes=tuple(fixes),
-        known=(f"{_name(run, responder)} answered message 1 with an unencrypted "
-               "Informational NO-PROPOSAL-CHOSEN",),
+        known=(translate("diagnosis", "{responder} answered message 1 with an unencrypted "
+                         "Informational NO-PROPOSAL-CHOSEN").format(
+            responder=_name(run, responder)),),
         logs=_logs(run, {responder: "phase1.no_proposal",
                          initiator: "phase1.received_no_proposal"}, values),
     )
@@ -340,14 +496,15 @@ def _phase1_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
 
 _P2_TEXT: dict[str, Callable[[ChildProposal, EspTransform], str]] = {
     "ESP transform": lambda p, t: esp_suite(t.transform_id, t.key_length, None, None),
-    "ESP key length": lambda p, t: f"{t.key_length} bits" if t.key_length else "none",
+    "ESP key length": lambda p, t: _bits(t.key_length),
     "ESP authentication": lambda p, t: esp_suite(11, None, t.auth_algorithm, None)
-    .replace("null-", "") if t.auth_algorithm is not None else "none",
-    "PFS": lambda p, t: f"PFS group {p.pfs_group}" if p.pfs_group else "no PFS",
-    "PFS group": lambda p, t: f"PFS group {p.pfs_group}" if p.pfs_group else "no PFS",
-    "lifetime": lambda p, t: f"{p.lifetime_seconds} s" if p.lifetime_seconds else "none",
-    "encapsulation mode": lambda p, t: {1: "tunnel", 2: "transport"}.get(
-        p.encapsulation, str(p.encapsulation)),
+    .replace("null-", "") if t.auth_algorithm is not None else translate("diagnosis", "none"),
+    "PFS": lambda p, t: _pfs_text(p.pfs_group),
+    "PFS group": lambda p, t: _pfs_text(p.pfs_group),
+    "lifetime": lambda p, t: _seconds(p.lifetime_seconds),
+    "encapsulation mode": lambda p, t: (
+        translate("diagnosis", "tunnel") if p.encapsulation == 1 else
+        translate("diagnosis", "transport") if p.encapsulation == 2 else str(p.encapsulation)),
     "protocol": lambda p, t: {3: "ESP", 2: "AH"}.get(p.protocol, str(p.protocol)),
 }
 
@@ -369,25 +526,34 @@ def _phase2_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
         text = _P2_TEXT.get(field, _unknown_text)
         i_text, r_text = text(offer, offer.transforms[0]), text(mine, mine.transforms[0])
         left, right = (i_text, r_text) if initiator is Side.LEFT else (r_text, i_text)
-        conflicts.append(Conflict(f"phase-2 {field}", left, right))
+        conflicts.append(Conflict(_phase_field(2, field), left, right))
+    wanted = esp_suite(mine.transforms[0].transform_id, mine.transforms[0].key_length,
+                       mine.transforms[0].auth_algorithm, mine.pfs_group)
     fixes = [
-        Fix(initiator, f"set {_name(run, initiator)}'s phase-2 proposal to "
-            f"{esp_suite(mine.transforms[0].transform_id, mine.transforms[0].key_length, mine.transforms[0].auth_algorithm, mine.pfs_group)}"  # noqa: E501
-            + (f", lifetime {mine.lifetime_seconds} s" if "lifetime" in fields else ""),
+        Fix(initiator, (translate("diagnosis", "set {gateway}'s phase-2 proposal to {suite}, "
+                                  "lifetime {seconds} s") if "lifetime" in fields else
+                        translate("diagnosis", "set {gateway}'s phase-2 proposal to {suite}")
+                        ).format(gateway=_name(run, initiator), suite=wanted,
+                                 seconds=mine.lifetime_seconds),
             "phase2.replace", (("index", max(failure.offer_index, 0)), ("proposal", mine))),
     ]
     r_profile = run.profile(Role.RESPONDER)
     if r_profile.fixed.phase2_same_as_phase1:
-        fixes.append(Fix(responder, f"{r_profile.product} negotiates phase 2 with its phase-1 "
-                         "algorithms and group: change its phase-1 proposal, or the other side",
-                         "none"))
+        fixes.append(Fix(responder, translate(
+            "diagnosis", "{product} negotiates phase 2 with its phase-1 algorithms and group: "
+            "change its phase-1 proposal, or the other side").format(product=r_profile.product),
+            "none"))
     elif "PFS" in fields and r_profile.fixed.pfs == "always":
-        fixes.append(Fix(responder, f"{r_profile.product} always requires PFS: enable PFS on "
-                         f"{_name(run, initiator)}", "none"))
+        fixes.append(Fix(responder, translate(
+            "diagnosis", "{product} always requires PFS: enable PFS on {gateway}").format(
+                product=r_profile.product, gateway=_name(run, initiator)), "none"))
     else:
-        fixes.append(Fix(responder, f"add the phase-2 proposal "
-                         f"{esp_suite(offer.transforms[0].transform_id, offer.transforms[0].key_length, offer.transforms[0].auth_algorithm, offer.pfs_group)}"  # noqa: E501
-                         f" to {_name(run, responder)}", "phase2.add", (("proposal", offer),)))
+        offered = esp_suite(offer.transforms[0].transform_id, offer.transforms[0].key_length,
+                            offer.transforms[0].auth_algorithm, offer.pfs_group)
+        fixes.append(Fix(responder, translate(
+            "diagnosis", "add the phase-2 proposal {suite} to {gateway}").format(
+                suite=offered, gateway=_name(run, responder)), "phase2.add",
+            (("proposal", offer),)))
     show = _next_label(failure.at)
     values = {"notify": "NO_PROPOSAL_CHOSEN",
               "proposals_received": ", ".join(_gateway_esp_suites(run, initiator)),
@@ -395,22 +561,26 @@ def _phase2_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     pfs = any(f.startswith("PFS") for f in fields)
     return Diagnosis(
         established=False,
-        verdict=f"Failed at {message_name(show)}: phase 1 is up, but {_name(run, responder)} "
-                f"refused every phase-2 proposal of {_name(run, initiator)} "
-                "(NO-PROPOSAL-CHOSEN)",
+        verdict=translate("diagnosis", "Failed at {message}: phase 1 is up, but {responder} "
+                          "refused every phase-2 proposal of {initiator} "
+                          "(NO-PROPOSAL-CHOSEN)").format(
+            message=message_name(show), responder=_name(run, responder),
+            initiator=_name(run, initiator)),
         failure_label=show,
         failure_message=message_name(show),
         sender=initiator,
         refuser=responder,
         payload="SA" if not pfs else "SA / KE",
         attribute=", ".join(fields),
-        reason=failure.reason,
+        reason=_reason_text(failure),
         notify="NO-PROPOSAL-CHOSEN",
         conflicts=tuple(conflicts),
         fixes=tuple(fixes),
-        known=("the ISAKMP SA is established (both sides authenticated)",
-               f"{_name(run, responder)} answered Quick Mode message 1 with an encrypted "
-               "Informational NO-PROPOSAL-CHOSEN"),
+        known=(translate("diagnosis", "the ISAKMP SA is established (both sides "
+                         "authenticated)"),
+               translate("diagnosis", "{responder} answered Quick Mode message 1 with an "
+                         "encrypted Informational NO-PROPOSAL-CHOSEN").format(
+                   responder=_name(run, responder))),
         logs=_logs(run, {responder: "phase2.pfs_mismatch" if pfs else "phase2.no_proposal",
                          initiator: "phase2.received_no_proposal"}, values),
     )
@@ -421,38 +591,45 @@ def _selector_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     responder = initiator.other
     gi, gr = run.scenario.gateway(initiator), run.scenario.gateway(responder)
     conflicts = (
-        Conflict("local subnet / remote subnet",
+        Conflict(translate("diagnosis", "local subnet / remote subnet"),
                  f"{run.scenario.left.local_subnet} / {run.scenario.left.remote_subnet}",
                  f"{run.scenario.right.local_subnet} / {run.scenario.right.remote_subnet}"),
     )
     fixes = (
-        Fix(initiator, f"set {_name(run, initiator)}'s local subnet to {gr.remote_subnet} and "
-            f"remote subnet to {gr.local_subnet}", "selectors.set",
+        Fix(initiator, translate("diagnosis", "set {gateway}'s local subnet to {local} and "
+                                 "remote subnet to {remote}").format(
+            gateway=_name(run, initiator), local=gr.remote_subnet, remote=gr.local_subnet),
+            "selectors.set",
             (("local", gr.remote_subnet), ("remote", gr.local_subnet))),
-        Fix(responder, f"set {_name(run, responder)}'s local subnet to {gi.remote_subnet} and "
-            f"remote subnet to {gi.local_subnet}", "selectors.set",
+        Fix(responder, translate("diagnosis", "set {gateway}'s local subnet to {local} and "
+                                 "remote subnet to {remote}").format(
+            gateway=_name(run, responder), local=gi.remote_subnet, remote=gi.local_subnet),
+            "selectors.set",
             (("local", gi.remote_subnet), ("remote", gi.local_subnet))),
     )
     values = {"local_ts": gr.local_subnet, "remote_ts": gr.remote_subnet,
               "notify": "INVALID_ID_INFORMATION"}
     return Diagnosis(
         established=False,
-        verdict=f"Failed at {message_name('QM2')}: the protected subnets (proxy identities) "
-                f"do not mirror each other; {_name(run, responder)} answered "
-                "INVALID-ID-INFORMATION",
+        verdict=translate("diagnosis", "Failed at {message}: the protected subnets (proxy "
+                          "identities) do not mirror each other; {responder} answered "
+                          "INVALID-ID-INFORMATION").format(
+            message=message_name("QM2"), responder=_name(run, responder)),
         failure_label="QM2",
         failure_message=message_name("QM2"),
         sender=initiator,
         refuser=responder,
         payload="IDci / IDcr",
         attribute="traffic selectors",
-        reason=failure.reason,
+        reason=_reason_text(failure),
         notify="INVALID-ID-INFORMATION",
         conflicts=conflicts,
         fixes=fixes,
-        known=("the ISAKMP SA is established",
-               f"{_name(run, initiator)} proposed {failure.remote}, {_name(run, responder)} "
-               f"expects {failure.local}"),
+        known=(translate("diagnosis", "the ISAKMP SA is established"),
+               translate("diagnosis", "{initiator} proposed {proposed}, {responder} expects "
+                         "{expected}").format(
+                   initiator=_name(run, initiator), proposed=failure.remote,
+                   responder=_name(run, responder), expected=failure.local)),
         logs=_logs(run, {responder: "phase2.ts_mismatch",
                          initiator: "phase2.received_no_proposal"}, values),
     )
@@ -464,37 +641,48 @@ def _psk_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     tries = sum(1 for e in run.trace.events if isinstance(e, MessageSent)
                 and e.role is Role.INITIATOR and e.label == "MM5")
     fixes = (
-        Fix(initiator, f"set {_name(run, initiator)}'s pre-shared key to the one "
-            f"{_name(run, responder)} uses", "psk.copy", (("from", responder.value),)),
-        Fix(responder, f"set {_name(run, responder)}'s pre-shared key to the one "
-            f"{_name(run, initiator)} uses", "psk.copy", (("from", initiator.value),)),
+        Fix(initiator, translate("diagnosis", "set {gateway}'s pre-shared key to the one "
+                                 "{peer} uses").format(gateway=_name(run, initiator),
+                                                       peer=_name(run, responder)),
+            "psk.copy", (("from", responder.value),)),
+        Fix(responder, translate("diagnosis", "set {gateway}'s pre-shared key to the one "
+                                 "{peer} uses").format(gateway=_name(run, responder),
+                                                       peer=_name(run, initiator)),
+            "psk.copy", (("from", initiator.value),)),
     )
     return Diagnosis(
         established=False,
-        verdict=f"Failed at {message_name('MM5')}: {_name(run, responder)} could not decrypt "
-                "it; the pre-shared keys most likely differ",
+        verdict=translate("diagnosis", "Failed at {message}: {responder} could not decrypt it; "
+                          "the pre-shared keys most likely differ").format(
+            message=message_name("MM5"), responder=_name(run, responder)),
         failure_label="MM5",
         failure_message=message_name("MM5"),
         sender=initiator,
         refuser=responder,
         payload="HDR* (encrypted IDii, HASH_I)",
         attribute="pre-shared key",
-        reason=failure.reason,
+        reason=_reason_text(failure),
         notify="PAYLOAD-MALFORMED",
-        conflicts=(Conflict("pre-shared key", "(secret)", "(secret)"),),
+        conflicts=(Conflict(translate("diagnosis", "pre-shared key"),
+                            translate("diagnosis", "(secret)"),
+                            translate("diagnosis", "(secret)")),),
         fixes=fixes,
         known=(
-            "messages 1 to 4 went through: the proposals and the DH exchange agree",
-            f"{_name(run, responder)} decrypted message 5 to garbage and answered "
-            "PAYLOAD-MALFORMED, encrypted with its own key",
-            f"{_name(run, initiator)} could not read that answer, sent message 5 {tries} "
-            "times and gave up",
+            translate("diagnosis", "messages 1 to 4 went through: the proposals and the DH "
+                      "exchange agree"),
+            translate("diagnosis", "{responder} decrypted message 5 to garbage and answered "
+                      "PAYLOAD-MALFORMED, encrypted with its own key").format(
+                responder=_name(run, responder)),
+            translate("diagnosis", "{initiator} could not read that answer, sent message 5 "
+                      "{tries} times and gave up").format(initiator=_name(run, initiator),
+                                                          tries=tries),
         ),
         likely=(
-            "the two pre-shared keys differ: each side derived its own SKEYID and Ka, so "
-            "neither can read the other's encrypted messages (the most common cause)",
-            "less likely: the responder picked the key of another peer, e.g. because the "
-            "initiator's address is not the one configured (a NAT)",
+            translate("diagnosis", "the two pre-shared keys differ: each side derived its own "
+                      "SKEYID and Ka, so neither can read the other's encrypted messages (the "
+                      "most common cause)"),
+            translate("diagnosis", "less likely: the responder picked the key of another peer, "
+                      "e.g. because the initiator's address is not the one configured (a NAT)"),
         ),
         logs=_logs(run, {responder: "phase1.psk_mismatch_responder",
                          initiator: "phase1.psk_mismatch_initiator"},
@@ -510,29 +698,36 @@ def _identity_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
         failure.local, failure.remote)
     sender_gw = run.scenario.gateway(sender)
     fixes = (
-        Fix(sender, f"make {_name(run, sender)} identify itself as {failure.local}",
+        Fix(sender, translate("diagnosis", "make {gateway} identify itself as {identity}").format(
+            gateway=_name(run, sender), identity=failure.local),
             "identity.set", (("value", failure.local),)),
-        Fix(refuser, f"make {_name(run, refuser)} expect the identity "
-            f"{sender_gw.identity or sender_gw.address} of type {sender_gw.identity_type}",
+        Fix(refuser, translate("diagnosis", "make {gateway} expect the identity {identity} of "
+                               "type {type}").format(
+            gateway=_name(run, refuser), identity=sender_gw.identity or sender_gw.address,
+            type=sender_gw.identity_type),
             "peer_identity.set", (("type", sender_gw.identity_type),
                                   ("value", sender_gw.identity or sender_gw.address))),
     )
     return Diagnosis(
         established=False,
-        verdict=f"Failed at {message_name(show)}: {_name(run, refuser)} does not accept the "
-                f"identity {_name(run, sender)} sent",
+        verdict=translate("diagnosis", "Failed at {message}: {refuser} does not accept the "
+                          "identity {sender} sent").format(
+            message=message_name(show), refuser=_name(run, refuser), sender=_name(run, sender)),
         failure_label=show,
         failure_message=message_name(show),
         sender=sender,
         refuser=refuser,
         payload="ID",
         attribute="identification",
-        reason=failure.reason,
+        reason=_reason_text(failure),
         notify=describe(NotifyType, failure.notify) if failure.notify else "",
-        conflicts=(Conflict("phase-1 identity (sent / expected)", left, right),),
+        conflicts=(Conflict(translate("diagnosis", "phase-1 identity (sent / expected)"), left,
+                            right),),
         fixes=fixes,
-        known=(f"{_name(run, sender)} sent {failure.remote}",
-               f"{_name(run, refuser)} expects {failure.local}"),
+        known=(translate("diagnosis", "{gateway} sent {identity}").format(
+                   gateway=_name(run, sender), identity=failure.remote),
+               translate("diagnosis", "{gateway} expects {identity}").format(
+                   gateway=_name(run, refuser), identity=failure.local)),
         logs=_logs(run, {refuser: "phase1.id_mismatch"}, {}),
     )
 
@@ -540,24 +735,30 @@ def _identity_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
 def _aggressive_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     initiator = run.side_of(Role.INITIATOR)
     responder = initiator.other
+    aggressive = translate("diagnosis", "Aggressive")
+    main_only = translate("diagnosis", "Main Mode only")
     return Diagnosis(
         established=False,
-        verdict=f"Failed at {message_name('AM2')}: {_name(run, responder)} negotiates Main "
-                f"Mode only and refused the Aggressive Mode of {_name(run, initiator)}",
+        verdict=translate("diagnosis", "Failed at {message}: {responder} negotiates Main Mode "
+                          "only and refused the Aggressive Mode of {initiator}").format(
+            message=message_name("AM2"), responder=_name(run, responder),
+            initiator=_name(run, initiator)),
         failure_label="AM2",
         failure_message=message_name("AM2"),
         sender=initiator,
         refuser=responder,
         payload="HDR",
         attribute="exchange type",
-        reason=failure.reason,
+        reason=_reason_text(failure),
         notify=describe(NotifyType, failure.notify),
-        conflicts=(Conflict("phase-1 mode",
-                            *(("Aggressive", "Main Mode only") if initiator is Side.LEFT
-                              else ("Main Mode only", "Aggressive"))),),
-        fixes=(Fix(initiator, f"make {_name(run, initiator)} use Main Mode "
-                   "(identity protection) instead of Aggressive Mode", "aggressive.off"),),
-        known=(f"{_name(run, responder)} refused message 1 because of its exchange type",),
+        conflicts=(Conflict(translate("diagnosis", "phase-1 mode"),
+                            *((aggressive, main_only) if initiator is Side.LEFT
+                              else (main_only, aggressive))),),
+        fixes=(Fix(initiator, translate("diagnosis", "make {gateway} use Main Mode (identity "
+                                        "protection) instead of Aggressive Mode").format(
+            gateway=_name(run, initiator)), "aggressive.off"),),
+        known=(translate("diagnosis", "{responder} refused message 1 because of its exchange "
+                         "type").format(responder=_name(run, responder)),),
         logs=_logs(run, {responder: "phase1.aggressive_refused"}, {}),
     )
 
@@ -567,17 +768,20 @@ def _timeout_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     responder = initiator.other
     return Diagnosis(
         established=False,
-        verdict=f"Failed at {message_name(failure.at)}: {_name(run, responder)} never "
-                "answered it",
+        verdict=translate("diagnosis", "Failed at {message}: {responder} never answered "
+                          "it").format(message=message_name(failure.at),
+                                       responder=_name(run, responder)),
         failure_label=failure.at,
         failure_message=message_name(failure.at),
         sender=initiator,
         refuser=None,
-        reason=failure.reason,
-        known=(f"{_name(run, initiator)} sent {message_name(failure.at)} and its "
-               "retransmissions; no answer came back",),
-        likely=("the message does not reach the peer (a NAT or firewall on the path, a "
-                "wrong peer address), or the peer drops it silently",),
+        reason=_reason_text(failure),
+        known=(translate("diagnosis", "{initiator} sent {message} and its retransmissions; no "
+                         "answer came back").format(initiator=_name(run, initiator),
+                                                    message=message_name(failure.at)),),
+        likely=(translate("diagnosis", "the message does not reach the peer (a NAT or firewall "
+                          "on the path, a wrong peer address), or the peer drops it "
+                          "silently"),),
         logs=_logs(run, {initiator: "timeout"}, {}),
     )
 
@@ -587,16 +791,17 @@ def _generic_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     show = _next_label(failure.at) if failure.role is Role.RESPONDER else failure.at
     return Diagnosis(
         established=False,
-        verdict=f"Failed at {message_name(show)}: {failure.reason}",
+        verdict=translate("diagnosis", "Failed at {message}: {reason}").format(
+            message=message_name(show), reason=_reason_text(failure)),
         failure_label=show,
         failure_message=message_name(show),
         sender=refuser.other,
         refuser=refuser,
         payload=failure.payload,
         attribute=failure.field,
-        reason=failure.reason,
+        reason=_reason_text(failure),
         notify=describe(NotifyType, failure.notify) if failure.notify else "",
-        known=(failure.reason,),
+        known=(_reason_text(failure),),
     )
 
 
@@ -609,32 +814,38 @@ def _warnings(run: ScenarioRun) -> tuple[str, ...]:
     qm = run.peer(Role.RESPONDER).qm
     if chosen1 is not None:
         if chosen1.encryption == 1:
-            out.append("phase 1 uses DES: 56-bit keys are broken; use AES (or 3DES)")
+            out.append(translate("diagnosis", "phase 1 uses DES: 56-bit keys are broken; use "
+                                 "AES (or 3DES)"))
         if chosen1.hash == 1:
-            out.append("phase 1 uses MD5: weak; use SHA-1 or better, SHA2-256")
+            out.append(translate("diagnosis", "phase 1 uses MD5: weak; use SHA-1 or better, "
+                                 "SHA2-256"))
         if chosen1.group in (1, 2):
-            out.append(f"phase-1 DH group {chosen1.group} "
-                       f"({GROUP_NAMES[chosen1.group].upper()}) is weak; use 14 or more")
+            out.append(translate("diagnosis", "phase-1 DH group {group} ({name}) is weak; use 14 "
+                                 "or more").format(group=chosen1.group,
+                                                   name=GROUP_NAMES[chosen1.group].upper()))
     if qm is not None:
         if qm.chosen_transform == 2:
-            out.append("phase 2 uses DES: broken; use AES")
+            out.append(translate("diagnosis", "phase 2 uses DES: broken; use AES"))
         if qm.chosen_auth == 1:
-            out.append("phase 2 uses HMAC-MD5")
+            out.append(translate("diagnosis", "phase 2 uses HMAC-MD5"))
         if qm.pfs_group is None:
-            out.append("phase 2 has no PFS: a stolen phase-1 key opens every IPsec SA")
+            out.append(translate("diagnosis", "phase 2 has no PFS: a stolen phase-1 key opens "
+                                 "every IPsec SA"))
         elif qm.pfs_group in (1, 2):
-            out.append(f"the PFS group {qm.pfs_group} is weak")
+            out.append(translate("diagnosis", "the PFS group {group} is weak").format(
+                group=qm.pfs_group))
         if chosen1 is not None and qm.pfs_group not in (None, chosen1.group):
             for side in (Side.LEFT, Side.RIGHT):
                 profile = run.profiles[run.scenario.gateway(side).profile]
                 if profile.fixed.phase2_same_as_phase1:
-                    out.append(f"phase-1 group {chosen1.group} and PFS group {qm.pfs_group} "
-                               f"differ: {profile.product} expects the same group in both "
-                               "phases")
+                    out.append(translate("diagnosis", "phase-1 group {group} and PFS group "
+                                         "{pfs_group} differ: {product} expects the same group "
+                                         "in both phases").format(
+                        group=chosen1.group, pfs_group=qm.pfs_group, product=profile.product))
     if run.scenario.network.nat and not run.peer(Role.INITIATOR).p1.nat_detected:
-        out.append("a NAT sits between the gateways but NAT-T (RFC 3947) is not in use: IKE "
-                   "passes, but ESP (IP protocol 50) will not cross the NAT; enable NAT-T on "
-                   "both sides")
+        out.append(translate("diagnosis", "a NAT sits between the gateways but NAT-T (RFC 3947) "
+                             "is not in use: IKE passes, but ESP (IP protocol 50) will not cross "
+                             "the NAT; enable NAT-T on both sides"))
     # Lifetimes that differ, and who wins.
     for phase, attr in ((1, "ike_proposals"), (2, "child_proposals")):
         i_cfg, r_cfg = run.configs.initiator, run.configs.responder
@@ -647,14 +858,16 @@ def _warnings(run: ScenarioRun) -> tuple[str, ...]:
             policy = (r_cfg.behaviour.phase1_lifetime if phase == 1
                       else r_cfg.behaviour.phase2_lifetime)
             init_side = run.side_of(Role.INITIATOR)
-            out.append(
-                f"phase-{phase} lifetimes differ: {_name(run, init_side)} offers {i_life} s, "
-                f"{_name(run, init_side.other)} is configured with {r_life} s; with its "
-                f"policy ({policy.value}) the SA lives {result} s"
-                + ("; the initiator keeps its own timer and may rekey at another time"
-                   if policy is LifetimePolicy.ACCEPT or policy is LifetimePolicy.SMALLER
-                   else "")
-            )
+            text = translate("diagnosis", "phase-{phase} lifetimes differ: {initiator} offers "
+                             "{offered} s, {responder} is configured with {configured} s; with "
+                             "its policy ({policy}) the SA lives {result} s").format(
+                phase=phase, initiator=_name(run, init_side), offered=i_life,
+                responder=_name(run, init_side.other), configured=r_life, policy=policy.value,
+                result=result)
+            if policy is LifetimePolicy.ACCEPT or policy is LifetimePolicy.SMALLER:
+                text += translate("diagnosis", "; the initiator keeps its own timer and may "
+                                  "rekey at another time")
+            out.append(text)
     return tuple(out)
 
 
@@ -668,7 +881,8 @@ def diagnose(run: ScenarioRun) -> Diagnosis:
         phase2 = p2[0].transform if p2 else ""
         return Diagnosis(
             established=True,
-            verdict="Established: Main Mode and Quick Mode completed; the IPsec tunnel is up",
+            verdict=translate("diagnosis", "Established: Main Mode and Quick Mode completed; the "
+                              "IPsec tunnel is up"),
             warnings=_warnings(run),
             phase1=phase1,
             phase2=phase2,
@@ -676,8 +890,9 @@ def diagnose(run: ScenarioRun) -> Diagnosis:
                        {}),
         )
     if failure is None:
-        return Diagnosis(established=False, verdict="The negotiation did not complete",
-                         known=("neither side reported a failure",))
+        return Diagnosis(established=False,
+                         verdict=translate("diagnosis", "The negotiation did not complete"),
+                         known=(translate("diagnosis", "neither side reported a failure"),))
     notify = failure.notify
     if failure.at == "AM1":
         return _aggressive_failure(run, failure)

@@ -23,6 +23,7 @@ from enum import Enum
 from typing import Literal
 
 from ikeviz.diagnosis.diagnose import Diagnosis, message_name
+from ikeviz.i18n import translate
 from ikeviz.protocol.codec import Notification
 from ikeviz.protocol.config import Role
 from ikeviz.protocol.events import (
@@ -343,9 +344,10 @@ def build_diagram(
                 sender=who,
                 time=event.time,
                 retransmission=event.attempts,
-                note_title="Timeout",
-                note=scrub(f"{gateway.name} gave up waiting for an answer to {event.label} "
-                           f"after {event.attempts} retransmissions"),
+                note_title=translate("diagram", "Timeout"),
+                note=scrub(translate("diagram", "{gateway} gave up waiting for an answer to "
+                                     "{label} after {attempts} retransmissions").format(
+                    gateway=gateway.name, label=event.label, attempts=event.attempts)),
             ))
         elif isinstance(event, StateChanged):
             current[side(event.role)] = event.new
@@ -357,8 +359,10 @@ def build_diagram(
     if failing is not None:
         row = drafts[failing]
         drafts[failing].note_title = (
-            f"Refused: {row.notify}" if row.label.startswith("INFO") and row.notify
-            else f"Failed at {message_name(diagnosis.failure_label)}")
+            translate("diagram", "Refused: {notify}").format(notify=row.notify)
+            if row.label.startswith("INFO") and row.notify
+            else translate("diagram", "Failed at {message}").format(
+                message=message_name(diagnosis.failure_label)))
         drafts[failing].note = scrub(diagnosis.reason or diagnosis.verdict)
     if not diagnosis.established and diagnosis.failure_label:
         _add_ghosts(drafts, diagnosis.failure_label, initiator_side)
@@ -368,7 +372,8 @@ def build_diagram(
             index=i,
             kind=d.kind,
             label=d.label,
-            exchange=exchange_of(d.label) if d.kind is not RowKind.TIMEOUT else "Timeout",
+            exchange=(exchange_of(d.label) if d.kind is not RowKind.TIMEOUT
+                      else translate("diagram", "Timeout")),
             summary=d.summary,
             encrypted=d.encrypted,
             sender=d.sender,
@@ -506,9 +511,10 @@ def _bands(rows: tuple[Row, ...], diagnosis: Diagnosis) -> tuple[Band, ...]:
     real = [r for r in rows if r.kind is not RowKind.GHOST]
     ghosts = [r for r in rows if r.kind is RowKind.GHOST]
     failed_phase = phase_of(diagnosis.failure_label) if not diagnosis.established else 0
-    mode = "Aggressive Mode" if any(r.label.startswith("AM") for r in rows) else "Main Mode"
-    p1_label = f"Phase 1 ({mode})"
-    p2_label = "Phase 2 (Quick Mode)"
+    aggressive = any(r.label.startswith("AM") for r in rows)
+    p1_label = (translate("diagram", "Phase 1 (Aggressive Mode)") if aggressive
+                else translate("diagram", "Phase 1 (Main Mode)"))
+    p2_label = translate("diagram", "Phase 2 (Quick Mode)")
 
     def span(phase: int, end_labels: set[str]) -> tuple[int, int] | None:
         starts = [r.index for r in real if r.kind is RowKind.MESSAGE and phase_of(r.label) == phase]
@@ -540,10 +546,12 @@ def _bands(rows: tuple[Row, ...], diagnosis: Diagnosis) -> tuple[Band, ...]:
 def row_title(row: Row) -> str:
     """ "MM5", "MM5 (retransmission 2)", "timeout" for a one-line description."""
     if row.kind is RowKind.TIMEOUT:
-        return f"timeout waiting for the answer to {row.label}"
+        return translate("diagram", "timeout waiting for the answer to {label}").format(
+            label=row.label)
     text = row.label
     if row.retransmission:
-        text += f" (retransmission {row.retransmission})"
+        text += translate("diagram", " (retransmission {number})").format(
+            number=row.retransmission)
     return text
 
 

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from ikeviz.i18n import translate
 from ikeviz.render.diagram import Band, Diagram, Direction, Row, RowKind
 from ikeviz.scenario.model import Side
 
@@ -264,19 +265,33 @@ def _header_lines(diagram: Diagram, side: Side, fonts: _Fonts) -> list[tuple[QFo
     return [
         (fonts.name, line.name),
         (fonts.sub, line.product),
-        (fonts.sub, f"{line.address} · {line.role}"),
+        (fonts.sub, f"{line.address} · {role_text(line.role)}"),
     ]
+
+
+def role_text(role: str) -> str:
+    """ "initiator" / "responder" (a lifeline's role) in the user's language."""
+    if role == "initiator":
+        return translate("diagram", "initiator")
+    if role == "responder":
+        return translate("diagram", "responder")
+    return role
 
 
 def _label_parts(row: Row) -> tuple[str, str, str]:
     """(bold label, summary, tag) of an arrow row."""
     tag = ""
     if row.retransmission and row.kind is RowKind.MESSAGE:
-        tag = f"retransmission {row.retransmission}"
+        tag = translate("diagram", "retransmission {number}").format(number=row.retransmission)
     return row.label, row.summary, tag
 
 
 FAILING_TAG = "✗ failure"
+
+
+def failing_tag() -> str:
+    """The tag beside the failing message ("✗ failure"), in the user's language."""
+    return "✗ " + translate("diagram", "failure")
 
 
 def _label_width(row: Row, fonts: _Fonts) -> float:
@@ -287,7 +302,7 @@ def _label_width(row: Row, fonts: _Fonts) -> float:
     if tag:
         width += fonts.base * 0.8 + _width(fonts.small_italic, tag)
     if row.failing:
-        width += fonts.base * 0.8 + _width(fonts.small_bold, FAILING_TAG)
+        width += fonts.base * 0.8 + _width(fonts.small_bold, failing_tag())
     return width
 
 
@@ -439,7 +454,8 @@ def _note_title(row: Row) -> str:
 
 
 def _verdict_text(diagram: Diagram) -> str:
-    return diagram.verdict or ("Established" if diagram.established else "Not completed")
+    return diagram.verdict or (translate("diagram", "Established") if diagram.established
+                               else translate("diagram", "Not completed"))
 
 
 @dataclass(frozen=True)
@@ -686,7 +702,7 @@ class _Painter:
         if box.separator is not None:
             self.centered(self.fonts.small_italic, self.t.faded, box.separator.center().x(),
                           box.separator.top() + self.f * 0.3,
-                          "expected next: never sent")
+                          translate("diagram", "expected next: never sent"))
         if row.time is not None:
             label = f"{row.time:.3f} s"
             font = self.fonts.small
@@ -783,7 +799,7 @@ class _Painter:
                            small_top, tag)
         if row.failing:
             x += f * 0.8
-            self.text(fonts.small_bold, self.t.failure, x, small_top, FAILING_TAG)
+            self.text(fonts.small_bold, self.t.failure, x, small_top, failing_tag())
 
     def lock(self, cx: float, cy: float, color: str) -> None:
         """A padlock (drawn, not a glyph: DejaVu Sans has none): encrypted message."""
@@ -811,9 +827,10 @@ class _Painter:
         if row.faded or row.kind is not RowKind.MESSAGE:
             return
         if row.mark is not None:
-            text = "could not use it" if "decrypt" not in row.mark.reason else "cannot decrypt"
+            text = (translate("diagram", "could not use it") if "decrypt" not in row.mark.reason
+                    else translate("diagram", "cannot decrypt"))
         elif row.refused:
-            text = "refused"
+            text = translate("diagram", "refused")
         else:
             return
         receiver = row.sender.other
@@ -831,7 +848,7 @@ class _Painter:
     def paint_timeout(self, row: Row, box: _RowBox) -> None:
         f = self.f
         font = self.fonts.label
-        text = f"gave up on {row.label}"
+        text = translate("diagram", "gave up on {label}").format(label=row.label)
         w = _width(font, text) + f * 2.9
         h = _timeout_height(self.fonts)
         x = self.x_of(row.sender)

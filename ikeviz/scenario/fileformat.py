@@ -34,6 +34,12 @@ optional; :func:`dumps_scenario` writes the keys in this order)::
     expected_notify = "INVALID-ID-INFORMATION"
     expected_fix_side = "right"     # "" | left | right
 
+    [translations.fr]               # optional: the texts in another language
+    title = "..."                   # (title, description, objective, explanation;
+    description = "..."             # a text left out is shown in English)
+    objective = "..."
+    explanation = "..."
+
     [left]
     name = "OXO Paris"
     profile = "omnipcx-office"
@@ -103,6 +109,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
+from ikeviz.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 from ikeviz.protocol.config import Behaviour, ChildProposal, EspTransform, IkeProposal
 from ikeviz.protocol.registry import NotifyType
 from ikeviz.protocol.vendor_ids import KNOWN_VENDOR_IDS
@@ -114,6 +121,7 @@ from ikeviz.scenario.model import (
     Lesson,
     Network,
     Scenario,
+    ScenarioTexts,
     Side,
 )
 
@@ -135,10 +143,13 @@ MAX_FILE_SIZE: Final = 16 * 1024 * 1024
 
 # Keys of each table, in the order they are written.
 _TOP_KEYS: Final = ("format_version", "title", "description", "initiator", "seed", "network",
-                    "lesson", "left", "right")
+                    "lesson", "translations", "left", "right")
 _NETWORK_KEYS: Final = ("nat", "nat_public_address", "latency_ms")
 _LESSON_KEYS: Final = ("objective", "explanation", "difficulty", "expected_outcome",
                        "expected_failure_at", "expected_notify", "expected_fix_side")
+_TEXT_KEYS: Final = ("title", "description", "objective", "explanation")
+_TRANSLATION_LANGUAGES: Final = tuple(lang for lang in SUPPORTED_LANGUAGES
+                                      if lang != DEFAULT_LANGUAGE)
 _GATEWAY_KEYS: Final = ("name", "profile", "address", "identity_type", "identity",
                         "peer_identity_type", "peer_identity", "auth", "psk", "private_key",
                         "peer_public_key", "certificate", "ca", "local_subnet", "remote_subnet",
@@ -758,10 +769,32 @@ class _Reader:
                         lambda v, p: self.integer(v, p, 0, _SEED_LIMIT, "a seed"), 1)
         network = self.network(top["network"]) if "network" in top else Network()
         lesson = self.lesson(top["lesson"]) if "lesson" in top else None
+        translations = (self.translations(top["translations"], lesson is not None)
+                        if "translations" in top else ())
         left = self.gateway(top["left"], ("left",))
         right = self.gateway(top["right"], ("right",))
         return Scenario(title=title, left=left, right=right, initiator=initiator, seed=seed,
-                        network=network, description=description, lesson=lesson)
+                        network=network, description=description, lesson=lesson,
+                        translations=translations)
+
+    def translations(self, value: object,
+                     has_lesson: bool) -> tuple[tuple[str, ScenarioTexts], ...]:
+        path: KeyPath = ("translations",)
+        table = self.table(value, path, _TRANSLATION_LANGUAGES)
+        out = []
+        for language in _TRANSLATION_LANGUAGES:
+            if language not in table:
+                continue
+            where = path + (language,)
+            texts = self.table(table[language], where, _TEXT_KEYS)
+            if not has_lesson:
+                for key in ("objective", "explanation"):
+                    if key in texts:
+                        raise self.error(where + (key,), "is set, but the scenario has no "
+                                         "[lesson]", "title, description")
+            out.append((language, ScenarioTexts(
+                **{key: self.get(texts, where, key, self.string, "") for key in _TEXT_KEYS})))
+        return tuple(out)
 
     def network(self, value: object) -> Network:
         path: KeyPath = ("network",)
@@ -1206,6 +1239,10 @@ def dump_lines(scenario: Scenario, *, include_secrets: bool = True) -> list[str]
         lesson = scenario.lesson
         lines += ["", "[lesson]"]
         lines += [_text_pair(key, getattr(lesson, key)) for key in _LESSON_KEYS]
+    for language, texts in sorted(scenario.translations, key=lambda item: item[0]):
+        written = [_text_pair(key, getattr(texts, key)) for key in _TEXT_KEYS
+                   if getattr(texts, key)]
+        lines += ["", f"[translations.{language}]", *written]
     for side in _SIDES:
         lines.append("")
         lines += _gateway_lines(side, scenario.gateway(Side(side)), include_secrets)

@@ -86,6 +86,16 @@ class Lesson:
 
 
 @dataclass(frozen=True)
+class ScenarioTexts:
+    """A scenario's texts in another language ("" where not translated: English is shown)."""
+
+    title: str = ""
+    description: str = ""
+    objective: str = ""
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
 class Scenario:
     title: str
     left: Gateway
@@ -95,6 +105,9 @@ class Scenario:
     network: Network = field(default_factory=Network)
     description: str = ""
     lesson: Lesson | None = None
+    #: The texts in other languages, by language code, sorted ("fr", ...): the
+    #: ``[translations.fr]`` tables of the file; see ikeviz.scenario.translations.
+    translations: tuple[tuple[str, ScenarioTexts], ...] = ()
 
     def gateway(self, side: Side) -> Gateway:
         return self.left if side is Side.LEFT else self.right

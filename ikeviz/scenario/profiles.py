@@ -60,6 +60,14 @@ class Fixed:
 
 
 @dataclass(frozen=True)
+class ProfileTexts:
+    """A profile's texts in another language (empty: the English one is shown)."""
+
+    description: str = ""
+    assumptions: tuple[str, ...] = ()  # empty, or one per English assumption, in order
+
+
+@dataclass(frozen=True)
 class Profile:
     id: str
     name: str
@@ -74,6 +82,9 @@ class Profile:
     behaviour: Behaviour = field(default_factory=Behaviour)
     logs: tuple[tuple[str, str], ...] = ()  # (event key, log line template)
     state_names: str = "strongswan"  # whose state names the product's logs use
+    #: ``[translations.fr]``: the description (and assumptions) in other languages,
+    #: by language code (see ikeviz.scenario.translations.localized_profile).
+    translations: tuple[tuple[str, ProfileTexts], ...] = ()
 
     def log_lines(self, key: str) -> list[str]:
         """The log line templates for an event key (e.g. "phase1.no_proposal")."""
@@ -123,8 +134,10 @@ FIXED_PFS: tuple[str, ...] = ("", "always", "never")
 
 _TOP_KEYS = frozenset({
     "id", "name", "product", "description", "assumptions", "sources", "state_names",
-    "supported", "fixed", "phase1", "phase2", "behaviour", "logs",
+    "supported", "fixed", "phase1", "phase2", "behaviour", "logs", "translations",
 })
+#: The languages a profile's ``[translations]`` table may hold (English is the source).
+TRANSLATION_LANGUAGES: tuple[str, ...] = ("fr",)
 _REQUIRED_KEYS = ("id", "name", "product", "description")
 
 
@@ -461,6 +474,27 @@ _AUTH_KIND_OF_METHOD = {
 }
 
 
+def _read_translations(r: _Reader, value: object,
+                       assumptions: int) -> tuple[tuple[str, ProfileTexts], ...]:
+    table = r.table(value, "translations")
+    r.only(table, TRANSLATION_LANGUAGES, "translations")
+    out = []
+    for language in TRANSLATION_LANGUAGES:
+        if language not in table:
+            continue
+        prefix = f"translations.{language}"
+        texts = r.table(table[language], prefix)
+        r.only(texts, ("description", "assumptions"), prefix)
+        translated = r.strings(texts.get("assumptions", []), f"{prefix}.assumptions")
+        if translated and len(translated) != assumptions:
+            raise r.error(f"{prefix}.assumptions", f"{len(translated)} translated, but the "
+                          f"profile has {assumptions} assumptions (translate all, in order)")
+        out.append((language, ProfileTexts(
+            description=r.string(texts.get("description", ""), f"{prefix}.description"),
+            assumptions=translated)))
+    return tuple(out)
+
+
 def _check_consistency(r: _Reader, profile: Profile) -> None:
     """The default proposals use only what the product supports and its fixed settings allow."""
     s, fixed = profile.supported, profile.fixed
@@ -540,6 +574,9 @@ def load_profile(path: Path | str) -> Profile:
         state_names=r.choice(data.get("state_names", "strongswan"), "state_names",
                              STATE_NAME_STYLES),
     )
+    if "translations" in data:
+        profile = replace(profile, translations=_read_translations(r, data["translations"],
+                                                                   len(profile.assumptions)))
     _check_consistency(r, profile)
     return profile
 
