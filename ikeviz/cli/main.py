@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="IKEv1 (ISAKMP) negotiations between two IPsec gateways, message by message.",
     )
     parser.add_argument("--version", action="version", version=f"ikeviz {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation end to end (engine, figure, resources, "
+                             "translations) without a display, and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     inspect_cmd.add_parser(commands)
     check_cmd.add_parsers(commands)
@@ -55,6 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(arguments)
     parser = build_parser()
     args = parser.parse_args(arguments)
+    if args.self_test:
+        from ikeviz.cli.selftest import run_self_test
+
+        return run_self_test()
     if args.command is None:
         parser.print_help()
         return EXIT_OK
