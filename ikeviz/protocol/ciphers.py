@@ -20,11 +20,10 @@ pure function of its arguments.
 from __future__ import annotations
 
 import hashlib
-import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Final
+from typing import Final, Protocol
 
 from cryptography.hazmat.decrepit.ciphers.algorithms import TripleDES
 from cryptography.hazmat.primitives.ciphers import BlockCipherAlgorithm, Cipher, modes
@@ -135,7 +134,10 @@ def hash_spec(alg: int) -> HashSpec:
 
 def hash_digest(alg: int, data: bytes) -> bytes:
     """The plain hash of ``data`` with IKE hash ``alg``, as used for IVs (RFC 2409 App. B)."""
-    return hashlib.new(hash_spec(alg).hashlib_name, data).digest()
+    entry = _HMAC_HASHES.get(alg)
+    if entry is None:
+        raise UnsupportedAlgorithmError("hash algorithm", alg)
+    return entry[0](data).digest()
 
 
 def hash_function(alg: int) -> Callable[[bytes], bytes]:
@@ -160,7 +162,34 @@ def prf(alg: int, key: bytes, data: bytes) -> bytes:
     RFC 2409 App. A defines no PRF values, so the prf is always the HMAC
     version of the negotiated hash.
     """
-    return hmac.new(key, data, hash_spec(alg).hashlib_name).digest()
+    try:
+        constructor, block = _HMAC_HASHES[alg]
+    except KeyError:
+        raise UnsupportedAlgorithmError("hash algorithm", alg) from None
+    # RFC 2104 with the hash constructors looked up once (what hmac.new does, without
+    # its per-call Python set-up): H(K ^ opad | H(K ^ ipad | data)).
+    if len(key) > block:
+        key = constructor(key).digest()
+    key = key.ljust(block, b"\x00")
+    inner = constructor(key.translate(_TRANS_36))
+    inner.update(data)
+    outer = constructor(key.translate(_TRANS_5C))
+    outer.update(inner.digest())
+    return outer.digest()
+
+
+_TRANS_5C: Final = bytes((x ^ 0x5C) for x in range(256))
+_TRANS_36: Final = bytes((x ^ 0x36) for x in range(256))
+class _HashObject(Protocol):
+    def update(self, data: bytes, /) -> None: ...
+
+    def digest(self) -> bytes: ...
+
+
+_HMAC_HASHES: Final[dict[int, tuple[Callable[[bytes], _HashObject], int]]] = {
+    number: (getattr(hashlib, spec.hashlib_name), spec.block_size)
+    for number, spec in HASHES.items()
+}
 
 
 # --- phase-1 CBC ciphers -----------------------------------------------------

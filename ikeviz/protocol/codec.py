@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, Final, ParamSpec, TypeAlias, TypeVar
 
+from ikeviz.protocol._records import fast_init
 from ikeviz.protocol.errors import DecodeError, EncodeError
 
 _T = TypeVar("_T")
@@ -149,6 +150,7 @@ def payload_short_name(payload_type: int) -> str:
 _AF_BIT: Final = 0x8000  # Attribute Format: 1 = TV (basic), 0 = TLV (variable)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Attribute:
     """One SA attribute (RFC 2408 §3.3).
@@ -195,6 +197,7 @@ class Attribute:
 # --- payloads -----------------------------------------------------------------
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Transform:
     """A Transform payload inside a Proposal (RFC 2408 §3.6)."""
@@ -213,6 +216,7 @@ class Transform:
         return None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Proposal:
     """A Proposal payload inside an SA (RFC 2408 §3.5)."""
@@ -224,6 +228,7 @@ class Proposal:
     reserved: int = field(default=0, kw_only=True)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class SecurityAssociation:
     """SA payload (RFC 2408 §3.4; IPsec DOI situation, RFC 2407 §4.6.1)."""
@@ -239,6 +244,7 @@ class SecurityAssociation:
         return self.TYPE
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class KeyExchange:
     """KE payload: the Diffie-Hellman public value (RFC 2408 §3.7)."""
@@ -252,6 +258,7 @@ class KeyExchange:
         return self.TYPE
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Identification:
     """ID payload of the IPsec DOI (RFC 2407 §4.6.2; RFC 2408 §3.8).
@@ -276,6 +283,7 @@ class Identification:
         return identification_text(self.id_type, self.data)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Certificate:
     """CERT payload (RFC 2408 §3.9)."""
@@ -290,6 +298,7 @@ class Certificate:
         return self.TYPE
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class CertificateRequest:
     """CR payload (RFC 2408 §3.10): the certificate type and an authority."""
@@ -304,6 +313,7 @@ class CertificateRequest:
         return self.TYPE
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Hash:
     """HASH payload (RFC 2408 §3.11)."""
@@ -317,6 +327,7 @@ class Hash:
         return self.TYPE
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Signature:
     """SIG payload (RFC 2408 §3.12)."""
@@ -330,6 +341,7 @@ class Signature:
         return self.TYPE
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Nonce:
     """NONCE payload (RFC 2408 §3.13)."""
@@ -343,6 +355,7 @@ class Nonce:
         return self.TYPE
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Notification:
     """Notification payload (RFC 2408 §3.14).
@@ -379,6 +392,7 @@ class Notification:
         return None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Delete:
     """Delete payload (RFC 2408 §3.15): SPIs of one protocol, all of one size."""
@@ -395,6 +409,7 @@ class Delete:
         return self.TYPE
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class VendorId:
     """Vendor ID payload (RFC 2408 §3.16): opaque bytes, usually a hash."""
@@ -408,6 +423,7 @@ class VendorId:
         return self.TYPE
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ModeConfigAttributes:
     """Attribute payload of Mode-Config (draft-ietf-ipsec-isakmp-mode-cfg-05 §3.2)."""
@@ -424,6 +440,7 @@ class ModeConfigAttributes:
         return self.TYPE
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class NatDiscovery:
     """NAT-D payload (RFC 3947 §3.2): HASH(CKY-I | CKY-R | IP | Port).
@@ -436,6 +453,7 @@ class NatDiscovery:
     reserved: int = field(default=0, kw_only=True)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class NatOriginalAddress:
     """NAT-OA payload (RFC 3947 §5.2): ID type (IPv4/IPv6 address) and address.
@@ -450,6 +468,7 @@ class NatOriginalAddress:
     reserved: int = field(default=0, kw_only=True)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Fragment:
     """IKE fragment (Cisco's IKEv1 fragmentation, payload type 132)."""
@@ -466,6 +485,7 @@ class Fragment:
         return self.TYPE
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class UnknownPayload:
     """A payload type the codec does not know: kept as raw bytes so it re-encodes."""
@@ -498,6 +518,7 @@ Payload: TypeAlias = (
 # --- header and message -------------------------------------------------------
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Header:
     """The ISAKMP header (RFC 2408 §3.1).
@@ -527,6 +548,7 @@ class Header:
         return bool(self.flags & FLAG_COMMIT)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Message:
     """An ISAKMP message: a header, then either payloads or a ciphertext.
@@ -553,6 +575,7 @@ def first_payload(payloads: Sequence[Payload], payload_type: int) -> Payload | N
     return None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class FieldSpan:
     """Where a decoded field lies: ``data[start:end]`` of the decoded buffer.
@@ -1158,6 +1181,11 @@ def decode_message(data: bytes, *, spans: list[FieldSpan] | None = None) -> Mess
     Raises :class:`DecodeError`, and nothing else, on any invalid input.
     """
 
+    if spans is None:
+        fast = _decode_message_fast(data)
+        if fast is not None:
+            return fast
+
     def run() -> Message:
         buf = bytes(data)
         reader = _Reader(buf, spans=spans)
@@ -1180,6 +1208,37 @@ def decode_message(data: bytes, *, spans: list[FieldSpan] | None = None) -> Mess
     return _guarded(run)
 
 
+_unpack_header = struct.Struct("!8s8sBBBBII").unpack_from
+
+
+def _decode_message_fast(data: bytes) -> Message | None:
+    """:func:`decode_message` for valid input without spans; None at any doubt.
+
+    The careful walk then runs and raises the precise DecodeError.
+    """
+    buf = bytes(data)
+    size = len(buf)
+    if size < HEADER_LENGTH:
+        return None
+    icookie, rcookie, next_payload, version, exchange_type, flags, message_id, length = (
+        _unpack_header(buf)
+    )
+    if version >> 4 != ISAKMP_MAJOR_VERSION or length != size:
+        return None
+    header = Header(icookie, rcookie, exchange_type, flags, message_id, next_payload,
+                    ISAKMP_MAJOR_VERSION, version & 0x0F, length)
+    if flags & FLAG_ENCRYPTION:
+        return Message(header, (), buf[HEADER_LENGTH:])
+    try:
+        fast = _fastdecode.fast_chain(buf, HEADER_LENGTH, size, next_payload,
+                                      allow_padding=False)
+    except Exception:  # pragma: no cover - the careful walk reports it
+        return None
+    if fast is None:
+        return None
+    return Message(header, fast[0], None)
+
+
 def decode_payloads(
     body: bytes,
     first_payload: int,
@@ -1195,6 +1254,15 @@ def decode_payloads(
     and spans count from ``base_offset`` (by default the end of the header,
     so they are offsets in the message).
     """
+    if spans is None:
+        buf = bytes(body)
+        try:
+            fast = _fastdecode.fast_chain(buf, 0, len(buf), first_payload,
+                                          allow_padding=allow_padding)
+        except Exception:  # pragma: no cover - the careful walk reports it
+            fast = None
+        if fast is not None:
+            return fast
     return _guarded(
         lambda: _decode_chain(
             _Reader(bytes(body), base=base_offset, spans=spans),
@@ -1214,50 +1282,175 @@ def _check_range(value: int, bits: int, what: str) -> int:
     return value
 
 
+# Precompiled packers: the encoder runs for every message the engine sends.
+_pack_hh = struct.Struct("!HH").pack
+_pack_bbh = struct.Struct("!BBH").pack
+_pack_generic_bbh = struct.Struct("!BBHBBH").pack  # generic header, then 4 bytes of body
+_pack_generic_ii = struct.Struct("!BBHII").pack  # generic header, then DOI and situation
+_pack_generic_bbbb = struct.Struct("!BBHBBBB").pack  # generic header of a proposal
+_pack_header = struct.Struct("!BBBBII").pack
+
+
 def _encode_attribute(attribute: Attribute) -> bytes:
     """One data attribute (RFC 2408 §3.3) in its own format (TV or TLV)."""
     attr_type = _check_range(attribute.type, 15, "attribute type")
     if isinstance(attribute.value, int):
         value = attribute.value
-        return struct.pack("!HH", attr_type | _AF_BIT, value)
+        return _pack_hh(attr_type | _AF_BIT, value)
     data = bytes(attribute.value)
-    return struct.pack("!HH", attr_type, len(data)) + data
+    return _pack_hh(attr_type, len(data)) + data
 
 
 def _encode_attributes(attributes: Sequence[Attribute]) -> bytes:
-    return b"".join(_encode_attribute(a) for a in attributes)
+    parts = []
+    for attribute in attributes:
+        attr_type = attribute.type
+        if not isinstance(attr_type, int) or attr_type < 0 or attr_type >= 0x8000:
+            _check_range(attr_type, 15, "attribute type")  # raises
+        value = attribute.value
+        if isinstance(value, int):
+            parts.append(_pack_hh(attr_type | _AF_BIT, value))
+        else:
+            data = bytes(value)
+            parts.append(_pack_hh(attr_type, len(data)) + data)
+    return b"".join(parts)
 
 
 def _generic(next_payload: int, reserved: int, body: bytes) -> bytes:
     length = GENERIC_HEADER_LENGTH + len(body)
-    return struct.pack("!BBH", next_payload, reserved, length) + body
+    return _pack_bbh(next_payload, reserved, length) + body
 
 
 def _encode_transform(transform: Transform, next_payload: int) -> bytes:
-    body = struct.pack(
-        "!BBH",
+    attributes = _encode_attributes(transform.attributes)
+    return _pack_generic_bbh(
+        next_payload,
+        transform.reserved,
+        8 + len(attributes),
         transform.number,
         transform.transform_id,
         transform.reserved2,
-    ) + _encode_attributes(transform.attributes)
-    return _generic(next_payload, transform.reserved, body)
+    ) + attributes
 
 
 def _encode_proposal(proposal: Proposal, next_payload: int) -> bytes:
-    count = len(proposal.transforms)
-    parts = [
-        struct.pack(
-            "!BBBB",
-            proposal.number,
-            proposal.protocol_id,
-            len(proposal.spi),
-            count,
-        ),
-        bytes(proposal.spi),
-    ]
-    for i, transform in enumerate(proposal.transforms):
-        parts.append(_encode_transform(transform, PT_TRANSFORM if i + 1 < count else PT_NONE))
-    return _generic(next_payload, proposal.reserved, b"".join(parts))
+    transforms = proposal.transforms
+    count = len(transforms)
+    last = count - 1
+    spi = bytes(proposal.spi)
+    body = spi + b"".join([
+        _encode_transform(transform, PT_TRANSFORM if i < last else PT_NONE)
+        for i, transform in enumerate(transforms)
+    ])
+    return _pack_generic_bbbb(
+        next_payload,
+        proposal.reserved,
+        8 + len(body),
+        proposal.number,
+        proposal.protocol_id,
+        len(spi),
+        count,
+    ) + body
+
+
+def _encode_sa_body(payload: SecurityAssociation) -> bytes:
+    proposals = payload.proposals
+    last = len(proposals) - 1
+    return struct.pack("!II", payload.doi, payload.situation) + b"".join([
+        _encode_proposal(proposal, PT_PROPOSAL if i < last else PT_NONE)
+        for i, proposal in enumerate(proposals)
+    ])
+
+
+def _encode_identification_body(payload: Identification) -> bytes:
+    return _pack_bbh(payload.id_type, payload.protocol_id, payload.port) + bytes(payload.data)
+
+
+def _encode_notification_body(payload: Notification) -> bytes:
+    return struct.pack(
+        "!IBBH",
+        payload.doi,
+        payload.protocol_id,
+        len(payload.spi),
+        payload.notify_type,
+    ) + bytes(payload.spi) + bytes(payload.data)
+
+
+def _encode_delete_body(payload: Delete) -> bytes:
+    for spi in payload.spis:
+        if len(spi) != payload.spi_size:
+            raise EncodeError(f"Delete SPI of {len(spi)} bytes, SPI size {payload.spi_size}")
+    return struct.pack(
+        "!IBBH",
+        payload.doi,
+        payload.protocol_id,
+        payload.spi_size,
+        len(payload.spis),
+    ) + b"".join(payload.spis)
+
+
+def _encode_certificate_body(payload: Certificate | CertificateRequest) -> bytes:
+    data = payload.data if isinstance(payload, Certificate) else payload.authority
+    return bytes([payload.encoding]) + bytes(data)
+
+
+def _encode_mode_config_body(payload: ModeConfigAttributes) -> bytes:
+    return _pack_bbh(
+        payload.cfg_type,
+        payload.reserved2,
+        payload.identifier,
+    ) + _encode_attributes(payload.attributes)
+
+
+def _encode_nat_oa_body(payload: NatOriginalAddress) -> bytes:
+    if len(payload.reserved2) != 3:
+        raise EncodeError("NAT-OA RESERVED must be 3 bytes")
+    return bytes([payload.id_type]) + bytes(payload.reserved2) + bytes(payload.address)
+
+
+def _encode_fragment_body(payload: Fragment) -> bytes:
+    return struct.pack(
+        "!HBB",
+        payload.fragment_id,
+        payload.number,
+        payload.flags,
+    ) + bytes(payload.data)
+
+
+def _encode_opaque_body(
+    payload: KeyExchange | Hash | Signature | Nonce | VendorId | NatDiscovery | UnknownPayload,
+) -> bytes:
+    # KE, HASH, SIG, NONCE, VID, NAT-D and unknown payloads: opaque data.
+    return bytes(payload.data)
+
+
+# The body encoder of each payload class (a subclass is looked up along its MRO).
+_BODY_ENCODERS: dict[type, Callable[[Payload], bytes]] = {
+    SecurityAssociation: _encode_sa_body,  # type: ignore[dict-item]
+    Identification: _encode_identification_body,  # type: ignore[dict-item]
+    Notification: _encode_notification_body,  # type: ignore[dict-item]
+    Delete: _encode_delete_body,  # type: ignore[dict-item]
+    Certificate: _encode_certificate_body,  # type: ignore[dict-item]
+    CertificateRequest: _encode_certificate_body,  # type: ignore[dict-item]
+    ModeConfigAttributes: _encode_mode_config_body,  # type: ignore[dict-item]
+    NatOriginalAddress: _encode_nat_oa_body,  # type: ignore[dict-item]
+    Fragment: _encode_fragment_body,  # type: ignore[dict-item]
+    KeyExchange: _encode_opaque_body,  # type: ignore[dict-item]
+    Hash: _encode_opaque_body,  # type: ignore[dict-item]
+    Signature: _encode_opaque_body,  # type: ignore[dict-item]
+    Nonce: _encode_opaque_body,  # type: ignore[dict-item]
+    VendorId: _encode_opaque_body,  # type: ignore[dict-item]
+    NatDiscovery: _encode_opaque_body,  # type: ignore[dict-item]
+    UnknownPayload: _encode_opaque_body,  # type: ignore[dict-item]
+}
+
+
+def _body_encoder(kind: type) -> Callable[[Payload], bytes]:
+    for klass in kind.__mro__:
+        encoder = _BODY_ENCODERS.get(klass)
+        if encoder is not None:
+            return encoder
+    return _encode_opaque_body  # type: ignore[return-value]
 
 
 def _encode_payload_body(payload: Payload) -> bytes:
@@ -1265,66 +1458,8 @@ def _encode_payload_body(payload: Payload) -> bytes:
 
     RFC 2409 §5 hashes bodies (``SAi_b``, ``IDii_b``, ``Ni_b``): this is them.
     """
-    if isinstance(payload, SecurityAssociation):
-        parts = [struct.pack("!II", payload.doi,
-                             payload.situation)]
-        count = len(payload.proposals)
-        for i, proposal in enumerate(payload.proposals):
-            parts.append(_encode_proposal(proposal, PT_PROPOSAL if i + 1 < count else PT_NONE))
-        return b"".join(parts)
-    if isinstance(payload, Identification):
-        return struct.pack(
-            "!BBH",
-            payload.id_type,
-            payload.protocol_id,
-            payload.port,
-        ) + bytes(payload.data)
-    if isinstance(payload, Notification):
-        return struct.pack(
-            "!IBBH",
-            payload.doi,
-            payload.protocol_id,
-            len(payload.spi),
-            payload.notify_type,
-        ) + bytes(payload.spi) + bytes(payload.data)
-    if isinstance(payload, Delete):
-        for spi in payload.spis:
-            if len(spi) != payload.spi_size:
-                raise EncodeError(f"Delete SPI of {len(spi)} bytes, SPI size {payload.spi_size}")
-        return struct.pack(
-            "!IBBH",
-            payload.doi,
-            payload.protocol_id,
-            payload.spi_size,
-            len(payload.spis),
-        ) + b"".join(payload.spis)
-    if isinstance(payload, (Certificate, CertificateRequest)):
-        data = payload.data if isinstance(payload, Certificate) else payload.authority
-        return bytes([payload.encoding]) + bytes(data)
-    if isinstance(payload, ModeConfigAttributes):
-        return struct.pack(
-            "!BBH",
-            payload.cfg_type,
-            payload.reserved2,
-            payload.identifier,
-        ) + _encode_attributes(payload.attributes)
-    if isinstance(payload, NatOriginalAddress):
-        if len(payload.reserved2) != 3:
-            raise EncodeError("NAT-OA RESERVED must be 3 bytes")
-        return (
-            bytes([payload.id_type])
-            + bytes(payload.reserved2)
-            + bytes(payload.address)
-        )
-    if isinstance(payload, Fragment):
-        return struct.pack(
-            "!HBB",
-            payload.fragment_id,
-            payload.number,
-            payload.flags,
-        ) + bytes(payload.data)
-    # KE, HASH, SIG, NONCE, VID, NAT-D and unknown payloads: opaque data.
-    return bytes(payload.data)
+    encoder = _BODY_ENCODERS.get(type(payload)) or _body_encoder(type(payload))
+    return encoder(payload)
 
 
 def _encode_payload(payload: Payload, next_payload: int) -> bytes:
@@ -1334,12 +1469,18 @@ def _encode_payload(payload: Payload, next_payload: int) -> bytes:
 
 def _encode_payloads(payloads: Sequence[Payload]) -> bytes:
     """A payload chain; each next-payload field is the type of the following one."""
+    types = [payload.payload_type for payload in payloads]
+    types.append(PT_NONE)
     parts = []
+    encoders = _BODY_ENCODERS
     for i, payload in enumerate(payloads):
-        following = payloads[i + 1].payload_type if i + 1 < len(payloads) else PT_NONE
-        if payload.payload_type in (PT_NONE, PT_PROPOSAL, PT_TRANSFORM):
-            raise EncodeError(f"payload type {payload.payload_type} cannot stand in a chain")
-        parts.append(_encode_payload(payload, following))
+        payload_type = types[i]
+        if payload_type in (PT_NONE, PT_PROPOSAL, PT_TRANSFORM):
+            raise EncodeError(f"payload type {payload_type} cannot stand in a chain")
+        encoder = encoders.get(type(payload)) or _body_encoder(type(payload))
+        body = encoder(payload)
+        parts.append(_pack_bbh(types[i + 1], payload.reserved, 4 + len(body)))
+        parts.append(body)
     return b"".join(parts)
 
 
@@ -1353,8 +1494,7 @@ def _encode_header(header: Header, *, next_payload: int, length: int) -> bytes:
     return (
         bytes(header.icookie)
         + bytes(header.rcookie)
-        + struct.pack(
-            "!BBBBII",
+        + _pack_header(
             next_payload,
             version,
             header.exchange_type,

@@ -27,10 +27,11 @@ of the ISAKMP header.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Final, Literal
 
 from ikeviz.protocol import ciphers
+from ikeviz.protocol._records import fast_init
 from ikeviz.protocol.errors import IkevizProtocolError
 
 __all__ = [
@@ -84,6 +85,7 @@ class KeyScheduleError(IkevizProtocolError, ValueError):
     """Inputs the key schedule cannot work with (sizes, unknown methods)."""
 
 
+@fast_init
 @dataclass(frozen=True)
 class Derivation:
     """How one value was computed, for display.
@@ -405,6 +407,7 @@ def last_block(ciphertext: bytes, block_size: int) -> bytes:
     return ciphertext[-block_size:]
 
 
+@fast_init
 @dataclass(frozen=True)
 class ExchangeIv:
     """The IV state of one exchange (one message ID; 0 is phase 1), RFC 2409 App. B.
@@ -428,6 +431,7 @@ class ExchangeIv:
         return None
 
 
+@fast_init
 @dataclass(frozen=True)
 class IvChain:
     """The CBC IVs of one ISAKMP SA, one chain per message ID (RFC 2409 App. B).
@@ -515,7 +519,7 @@ class IvChain:
         )
         others = tuple(e for e in self.exchanges if e.message_id != message_id)
         phase1 = final_block if message_id == 0 else self.last_phase1_block
-        return replace(self, last_phase1_block=phase1, exchanges=others + (updated,))
+        return IvChain(self.hash_alg, self.block_size, phase1, others + (updated,))
 
 
 # --- Quick Mode and Informational ---------------------------------------------------
@@ -636,6 +640,7 @@ def keymat(
     return _record(trace, f"KEYMAT (SPI {spi.hex()})", formula, inputs, out, _RFC55)
 
 
+@fast_init
 @dataclass(frozen=True)
 class SaDirectionKeys:
     """The keys of one direction of an IPsec SA (RFC 2409 §5.5).
@@ -652,6 +657,7 @@ class SaDirectionKeys:
     integrity_key: bytes
 
 
+@fast_init
 @dataclass(frozen=True)
 class ChildSaKeys:
     """Both directions of an IPsec SA negotiated in Quick Mode (RFC 2409 §5.5).
@@ -710,6 +716,7 @@ def child_sa_keys(
 # --- phase 1 in one call ---------------------------------------------------------------
 
 
+@fast_init
 @dataclass(frozen=True)
 class Phase1Keys:
     """The keys of an ISAKMP SA (RFC 2409 §5, App. B) and how each was derived.

@@ -34,16 +34,14 @@ import ipaddress
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric import rsa
-
-from ikeviz.protocol import certificates, ciphers, dh, keyschedule, rsasig
+from ikeviz.protocol import ciphers, dh, keyschedule
 from ikeviz.protocol.codec import (
     FLAG_COMMIT,
     FLAG_ENCRYPTION,
     HEADER_LENGTH,
+    PT_NONE,
     Certificate,
     CertificateRequest,
     Delete,
@@ -62,6 +60,7 @@ from ikeviz.protocol.codec import (
     decode_message,
     decode_payloads,
     encode_message,
+    encode_payload,
     encode_payload_body,
     encode_payloads,
     payload_short_name,
@@ -134,6 +133,10 @@ from ikeviz.protocol.transport import (
     frame_for_port,
 )
 from ikeviz.protocol.vendor_ids import identify_vendor_id, vendor_id_for
+
+if TYPE_CHECKING:  # certificates and signatures are imported when a scenario uses them
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric import rsa
 
 Rng = Callable[[int], bytes]
 _P = TypeVar("_P")
@@ -272,10 +275,14 @@ class Peer:
     ) -> None:
         """Take in one UDP datagram that arrived from ``source`` at ``destination``."""
         self._now = now
-        content = classify_udp_payload(data, src_port=source.port, dst_port=destination.port)
-        if content.kind is not UdpContentKind.IKE:
-            return
-        ike = content.ike
+        if IKE_PORT == source.port or IKE_PORT == destination.port:
+            ike = bytes(data)  # no non-ESP marker on a pair with port 500 (RFC 3947 §4)
+        else:
+            content = classify_udp_payload(data, src_port=source.port,
+                                           dst_port=destination.port)
+            if content.kind is not UdpContentKind.IKE:
+                return
+            ike = content.ike
         try:
             message = decode_message(ike)
         except DecodeError as exc:
@@ -348,6 +355,12 @@ class Peer:
     def next_event(self) -> Event | None:
         return self._events.popleft() if self._events else None
 
+    def events(self) -> list[Event]:
+        """Every event not taken yet, in order (what :meth:`next_event` would give)."""
+        out = list(self._events)
+        self._events.clear()
+        return out
+
     def delete(self, now: float) -> None:
         """Close the SAs: Delete for the IPsec SA, then the ISAKMP SA (RFC 2408 §3.15)."""
         self._now = now
@@ -369,7 +382,7 @@ class Peer:
     # --- plumbing ------------------------------------------------------------
 
     def _emit(self, kind: type[Event], **fields: object) -> None:
-        self._events.append(kind(role=self.role, time=self._now, **fields))
+        self._events.append(kind(self.role, self._now, **fields))
 
     def _transition(self, event: Input, cause: str) -> None:
         old = self.state
@@ -437,12 +450,19 @@ class Peer:
         request: bool,
         encrypt: bool = False,
         flags: int = 0,
+        body: bytes | None = None,
     ) -> Message:
-        """Build, encrypt if asked (RFC 2409 App. B), queue and report a message."""
+        """Build, encrypt if asked (RFC 2409 App. B), queue and report a message.
+
+        ``body`` is the encoding of ``payloads`` when the caller has it already
+        (the payloads after a Quick Mode HASH were encoded to compute it).
+        """
         plaintext = b""
         iv = b""
+        payloads = tuple(payloads)
         if encrypt:
-            body = encode_payloads(payloads)
+            if body is None:
+                body = encode_payloads(payloads)
             plaintext, ciphertext, iv = self._encrypt(message_id, body)
             header = Header(
                 self.p1.icookie,
@@ -455,7 +475,7 @@ class Peer:
             message = Message(header, (), ciphertext)
         else:
             header = Header(self.p1.icookie, self.p1.rcookie, exchange, flags, message_id)
-            message = Message(header, tuple(payloads))
+            message = Message(header, payloads)
         data = encode_message(message)
         destination = self._destination()
         datagram = Datagram(
@@ -468,7 +488,7 @@ class Peer:
             MessageSent,
             label=label,
             message=message,
-            payloads=tuple(payloads),
+            payloads=payloads,
             data=data,
             datagram=datagram,
             plaintext=plaintext,
@@ -477,7 +497,7 @@ class Peer:
         if request:
             behaviour = self.config.behaviour
             self._outgoing = _Outgoing(
-                label, datagram, message, tuple(payloads), plaintext, iv, 0,
+                label, datagram, message, payloads, plaintext, iv, 0,
                 self._now + behaviour.retransmit_timeout,
             )
         else:
@@ -576,25 +596,10 @@ class Peer:
             if exchange == ExchangeType.AGGRESSIVE and self.state is State.WAIT_MM1:
                 self._on_aggressive_1(message, data, source, destination)
                 return
-            handlers = {
-                (State.WAIT_MM1, ExchangeType.IDENTITY_PROTECTION): self._on_mm1,
-                (State.WAIT_MM3, ExchangeType.IDENTITY_PROTECTION): self._on_mm3,
-                (State.WAIT_MM5, ExchangeType.IDENTITY_PROTECTION): self._on_mm5,
-                (State.WAIT_AM3, ExchangeType.AGGRESSIVE): self._on_aggressive_3,
-                (State.WAIT_QM1, ExchangeType.QUICK_MODE): self._on_qm1,
-                (State.WAIT_QM3, ExchangeType.QUICK_MODE): self._on_qm3,
-            }
+            handlers = _RESPONDER_HANDLERS
         else:
-            handlers = {
-                (State.WAIT_MM2, ExchangeType.IDENTITY_PROTECTION): self._on_mm2,
-                (State.WAIT_MM4, ExchangeType.IDENTITY_PROTECTION): self._on_mm4,
-                (State.WAIT_MM6, ExchangeType.IDENTITY_PROTECTION): self._on_mm6,
-                (State.WAIT_QM2, ExchangeType.QUICK_MODE): self._on_qm2,
-                (State.WAIT_AM2, ExchangeType.AGGRESSIVE): self._on_aggressive_2,
-                (State.WAIT_CONNECTED, ExchangeType.QUICK_MODE): self._on_qm4,
-            }
-        handler = handlers.get((self.state, ExchangeType(exchange)) if exchange in
-                               ExchangeType._value2member_map_ else (self.state, ExchangeType.NONE))
+            handlers = _INITIATOR_HANDLERS
+        handler = handlers.get(self.state, {}).get(exchange)
         if handler is None:
             self._emit(
                 MessageUnreadable,
@@ -604,7 +609,7 @@ class Peer:
                 f"{self.state.name}",
             )
             return
-        handler(message, data, source, destination)
+        handler(self, message, data, source, destination)
 
     # --- Main Mode, responder (RFC 2409 §5) ------------------------------------------
 
@@ -1058,6 +1063,7 @@ class Peer:
         return chosen.auth_method in _SIGNATURE_METHODS
 
     def _own_certificates(self) -> list[x509.Certificate]:
+        from ikeviz.protocol import certificates
         pem = self.config.certificate_pem
         if pem is None:
             return []
@@ -1072,6 +1078,8 @@ class Peer:
         identity = self.config.identity
         if (identity == Identity() and self.config.certificate_pem is not None
                 and self._uses_signatures()):
+            from ikeviz.protocol import certificates
+
             # strongSwan's default with a certificate: its subject (RFC 4945 §3.1)
             own = self._own_certificates()[0]
             return Identification(IdType.DER_ASN1_DN, 0, 0, certificates.subject_der(own))
@@ -1089,6 +1097,8 @@ class Peer:
         pem = self.config.peer_ca_pem
         if pem is None or not self._uses_signatures():
             return []
+        from ikeviz.protocol import certificates
+
         try:
             anchors = certificates.load_certificates(pem)
         except certificates.CertificateProblem:
@@ -1108,6 +1118,10 @@ class Peer:
         value = self._auth_hash(encode_payload_body(my_id), initiator=own_is_initiator)
         if not self._uses_signatures():
             return [Hash(value)]
+        from cryptography.hazmat.primitives.asymmetric import rsa
+
+        from ikeviz.protocol import certificates, rsasig
+
         private = self.config.private_key_pem
         if private is None:
             raise _Refusal(label, "RSA signature authentication needs a private key",
@@ -1158,6 +1172,8 @@ class Peer:
         expected = self._auth_hash(encode_payload_body(ident), initiator=peer_is_initiator)
         name = "HASH_I" if peer_is_initiator else "HASH_R"
         if self._uses_signatures():
+            from ikeviz.protocol import rsasig
+
             sig = _first(payloads, Signature)
             if sig is None:
                 raise _Refusal(label, f"{label} has no SIG payload",
@@ -1195,6 +1211,7 @@ class Peer:
         the path, the dates (``now_epoch``) and that the ID is the
         certificate's; without one, the configured raw public key is used.
         """
+        from ikeviz.protocol import certificates, rsasig
         certs = [p for p in payloads if isinstance(p, Certificate)]
         x509_certs = [c.data for c in certs if c.encoding == CertEncoding.X509_SIGNATURE]
         config = self.config
@@ -1233,6 +1250,8 @@ class Peer:
         if expected is None or check is IdentityCheck.NONE:
             return
         if expected.id_type == IdType.DER_ASN1_DN:
+            from ikeviz.protocol import certificates
+
             if not expected.value:
                 return  # any DN: the certificate binds it (RFC 4945 §3.1)
             try:
@@ -1314,14 +1333,15 @@ class Peer:
             after += [qm.id_ci, qm.id_cr]
         self.qm = qm
         trace: list[keyschedule.Derivation] = []
+        after_b = encode_payloads(after)
         hash1 = keyschedule.qm_hash_1(self._hash_alg, keys.skeyid_a, qm.message_id,
-                                      encode_payloads(after), trace=trace)
+                                      after_b, trace=trace)
         self._emit(KeysDerived, step="HASH(1)", derivations=tuple(trace))
         self._transition(Input.START_QUICK, "phase 1 established")
         qm.commit = self.config.behaviour.commit_bit
         flags = FLAG_COMMIT if qm.commit else 0
         self._send("QM1", ExchangeType.QUICK_MODE, qm.message_id, [Hash(hash1), *after],
-                   request=True, encrypt=True, flags=flags)
+                   request=True, encrypt=True, flags=flags, body=_after_hash(hash1, after, after_b))
 
     def _qm_decrypt(
         self, message: Message, data: bytes, source: Address, label: str
@@ -1429,13 +1449,15 @@ class Peer:
             reply.append(Notification(DOI.IPSEC, qm.chosen_protocol,
                                       NotifyType.RESPONDER_LIFETIME, qm.spi_r, data))
         trace = []
+        reply_b = encode_payloads(reply)
         hash2 = keyschedule.qm_hash_2(self._hash_alg, keys.skeyid_a, qm.message_id, qm.ni_b,
-                                      encode_payloads(reply), trace=trace)
+                                      reply_b, trace=trace)
         self._emit(KeysDerived, step="HASH(2)", derivations=tuple(trace))
         self._derive_child_keys()
         self._transition(Input.QM1, "QM1 accepted")
         self._send("QM2", ExchangeType.QUICK_MODE, qm.message_id, [Hash(hash2), *reply],
-                   request=False, encrypt=True, flags=FLAG_COMMIT if qm.commit else 0)
+                   request=False, encrypt=True, flags=FLAG_COMMIT if qm.commit else 0,
+                   body=_after_hash(hash2, reply, reply_b))
 
     def _check_selectors(self, qm: _QuickMode) -> None:
         """Compare the proxy identities with the configured ones (RFC 2409 §5.5)."""
@@ -1586,11 +1608,12 @@ class Peer:
         own_spi = qm.spi_r if self.role is Role.RESPONDER else qm.spi_i
         notify = Notification(DOI.IPSEC, qm.chosen_protocol, NotifyType.CONNECTED, own_spi)
         trace: list[keyschedule.Derivation] = []
+        notify_b = encode_payloads([notify])
         digest = keyschedule.informational_hash(self._hash_alg, keys.skeyid_a, qm.message_id,
-                                                encode_payloads([notify]), trace=trace)
+                                                notify_b, trace=trace)
         self._emit(KeysDerived, step="HASH(4)", derivations=tuple(trace))
         self._send("QM4", ExchangeType.INFORMATIONAL, qm.message_id, [Hash(digest), notify],
-                   request=False, encrypt=True)
+                   request=False, encrypt=True, body=_after_hash(digest, [notify], notify_b))
         self._emit(NotifySent, notify_type=NotifyType.CONNECTED, encrypted=True,
                    at="QM3" if self.role is Role.RESPONDER else "QM2")
 
@@ -1684,11 +1707,12 @@ class Peer:
         assert keys is not None
         mid = self._message_id()
         trace: list[keyschedule.Derivation] = []
+        payloads_b = encode_payloads(payloads)
         digest = keyschedule.informational_hash(self._hash_alg, keys.skeyid_a, mid,
-                                                encode_payloads(payloads), trace=trace)
+                                                payloads_b, trace=trace)
         self._emit(KeysDerived, step="Informational HASH(1)", derivations=tuple(trace))
         self._send(label, ExchangeType.INFORMATIONAL, mid, [Hash(digest), *payloads],
-                   request=False, encrypt=True)
+                   request=False, encrypt=True, body=_after_hash(digest, payloads, payloads_b))
 
     def _send_notify(self, notify: int, at: str, *, phase: int, encrypted: bool = True) -> None:
         """Tell the peer why we stop (RFC 2408 §3.14; RFC 2409 §5.7)."""
@@ -1891,7 +1915,38 @@ def _phase2_refusal(
     )
 
 
+_Handler = Callable[[Peer, Message, bytes, Address, Address], None]
+
+# The handler of each (state, exchange type) a peer takes a message in (RFC 2409 §5).
+_RESPONDER_HANDLERS: dict[State, dict[int, _Handler]] = {
+    State.WAIT_MM1: {ExchangeType.IDENTITY_PROTECTION: Peer._on_mm1},
+    State.WAIT_MM3: {ExchangeType.IDENTITY_PROTECTION: Peer._on_mm3},
+    State.WAIT_MM5: {ExchangeType.IDENTITY_PROTECTION: Peer._on_mm5},
+    State.WAIT_AM3: {ExchangeType.AGGRESSIVE: Peer._on_aggressive_3},
+    State.WAIT_QM1: {ExchangeType.QUICK_MODE: Peer._on_qm1},
+    State.WAIT_QM3: {ExchangeType.QUICK_MODE: Peer._on_qm3},
+}
+_INITIATOR_HANDLERS: dict[State, dict[int, _Handler]] = {
+    State.WAIT_MM2: {ExchangeType.IDENTITY_PROTECTION: Peer._on_mm2},
+    State.WAIT_MM4: {ExchangeType.IDENTITY_PROTECTION: Peer._on_mm4},
+    State.WAIT_MM6: {ExchangeType.IDENTITY_PROTECTION: Peer._on_mm6},
+    State.WAIT_QM2: {ExchangeType.QUICK_MODE: Peer._on_qm2},
+    State.WAIT_AM2: {ExchangeType.AGGRESSIVE: Peer._on_aggressive_2},
+    State.WAIT_CONNECTED: {ExchangeType.QUICK_MODE: Peer._on_qm4},
+}
+
+
 # --- module helpers ---------------------------------------------------------------
+
+
+def _after_hash(digest: bytes, after: Sequence[Payload], after_b: bytes) -> bytes:
+    """The encoding of ``[Hash(digest), *after]`` from that of ``after`` (RFC 2408 §3.2).
+
+    Each payload's bytes depend only on itself and the type of the next one, so
+    the chain is the HASH payload pointing at the first of ``after``, then ``after_b``.
+    """
+    following = after[0].payload_type if after else PT_NONE
+    return encode_payload(Hash(digest), following) + after_b
 
 
 def _first(payloads: Sequence[Payload], kind: type[_P]) -> _P | None:
@@ -1955,6 +2010,8 @@ def identification_payload(id_type: int, value: str) -> Identification:
     if id_type in (IdType.IPV4_ADDR, IdType.IPV6_ADDR):
         return Identification(id_type, 0, 0, ipaddress.ip_address(value).packed)
     if id_type == IdType.DER_ASN1_DN:
+        from ikeviz.protocol import certificates
+
         # hex DER, or a DN in strongSwan's order ("C=CH, O=Lab, CN=gw")
         return Identification(id_type, 0, 0, bytes.fromhex(value) if _is_hex(value)
                               else certificates.dn_der(value))
@@ -1964,6 +2021,8 @@ def identification_payload(id_type: int, value: str) -> Identification:
 def _ident_text(ident: Identification) -> str:
     """An ID as people read it; a DN as strongSwan prints it."""
     if ident.id_type == IdType.DER_ASN1_DN:
+        from ikeviz.protocol import certificates
+
         return certificates.dn_text(ident.data)
     return ident.text()
 

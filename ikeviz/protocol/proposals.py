@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ikeviz.protocol import dh
+from ikeviz.protocol._records import fast_init
 from ikeviz.protocol.codec import Attribute, Proposal, SecurityAssociation, Transform
 from ikeviz.protocol.config import (
     Behaviour,
@@ -164,6 +165,7 @@ def parse_ike_transform(transform: Transform) -> IkeProposal:
     )
 
 
+@fast_init
 @dataclass(frozen=True)
 class Mismatch:
     """One attribute that made an offer unacceptable: the field, the two values.
@@ -177,6 +179,7 @@ class Mismatch:
     local: str
 
 
+@fast_init
 @dataclass(frozen=True)
 class Comparison:
     """An offered transform set against one local proposal."""
@@ -186,6 +189,7 @@ class Comparison:
     mismatches: tuple[Mismatch, ...]
 
 
+@fast_init
 @dataclass(frozen=True)
 class Phase1Choice:
     """The outcome of phase-1 selection by a responder (RFC 2409 §5)."""
@@ -381,6 +385,7 @@ def child_sa_payload(
     return SecurityAssociation(DOI.IPSEC, Situation.IDENTITY_ONLY, tuple(out))
 
 
+@fast_init
 @dataclass(frozen=True)
 class ChildOffer:
     """One offered phase-2 transform with its proposal's common values."""
@@ -501,6 +506,7 @@ def _pfs_mismatches(
     return []
 
 
+@fast_init
 @dataclass(frozen=True)
 class Phase2Choice:
     """The outcome of phase-2 selection by a responder (RFC 2409 §5.5)."""

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
+from ikeviz.protocol._records import fast_init
+
 IKE_PORT: Final = 500
 NAT_T_PORT: Final = 4500
 NON_ESP_MARKER: Final = b"\x00\x00\x00\x00"
@@ -31,6 +33,7 @@ class UdpContentKind(Enum):
     UNKNOWN = "unknown"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class UdpContent:
     """A classified UDP payload.

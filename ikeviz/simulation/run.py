@@ -13,6 +13,7 @@ import hashlib
 import heapq
 from dataclasses import dataclass, field
 
+from ikeviz.protocol._records import fast_init
 from ikeviz.protocol.config import PeerConfig, Role
 from ikeviz.protocol.events import Address, Datagram, Event
 from ikeviz.protocol.peer import Peer
@@ -62,6 +63,7 @@ class Nat:
         return None  # nothing mapped: the NAT drops it
 
 
+@fast_init
 @dataclass(frozen=True)
 class TraceEntry:
     """One event of either peer, in the order they happened."""
@@ -113,9 +115,10 @@ class Simulation:
         self.trace = Trace()
 
     def _collect(self) -> None:
+        entries = self.trace.entries
         for peer in (self.initiator, self.responder):
-            while (event := peer.next_event()) is not None:
-                self.trace.entries.append(TraceEntry(len(self.trace.entries), event))
+            for event in peer.events():
+                entries.append(TraceEntry(len(entries), event))
             for datagram in peer.datagrams_to_send():
                 if peer is self.initiator and self.nat is not None:
                     datagram = self.nat.outbound(datagram, self._mapping)
