@@ -12,6 +12,7 @@ reproducible unless a caller asks otherwise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 SUPPORTED_LANGUAGES = ("en", "fr")
@@ -48,3 +49,22 @@ def set_translator(translator: Translator | None, language: str = DEFAULT_LANGUA
 def current_language() -> str:
     """The language code of the installed translator ("en" when there is none)."""
     return _language
+
+
+# "de", "le", "que" before a word that starts with a vowel (not "y": "de Yokohama") or
+# one of the few mute h's a gateway's name may start with: "d'OXO Paris", "qu'utilise".
+_FRENCH_ELISION = re.compile(
+    r"\b([Dd]e|[Ll]e|[Qq]ue) (?=[aeiouàâäéèêëîïôöûùüæœAEIOUÀÂÄÉÈÊËÎÏÔÖÛÙÜÆŒ]"
+    r"|(?i:h[oô]tel|h[oô]pital|h[ée]berg|homolog|horloge|huissier))")
+
+
+def elide(text: str) -> str:
+    """``text`` with French elision when the language is French ("de OXO" -> "d'OXO").
+
+    For texts whose names were put in after translating ("sur {gateway}" with
+    the gateway's name): the template cannot know the name's first letter. Any
+    other language gets ``text`` unchanged.
+    """
+    if _language != "fr":
+        return text
+    return _FRENCH_ELISION.sub(lambda m: m.group(1)[:-1] + "'", text)

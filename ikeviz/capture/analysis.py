@@ -17,8 +17,8 @@ technician can change the peer's settings and run it until it works.
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from ikeviz.capture.negotiations import (
     CapturedMessage,
@@ -26,7 +26,8 @@ from ikeviz.capture.negotiations import (
     QuickMode,
     notify_name,
 )
-from ikeviz.diagnosis.diagnose import message_name
+from ikeviz.diagnosis.diagnose import failed_at, message_name
+from ikeviz.i18n import current_language, elide, translate
 from ikeviz.protocol.certificates import dn_text
 from ikeviz.protocol.codec import Certificate, CertificateRequest, Identification, Notification
 from ikeviz.protocol.config import ChildProposal, EspTransform, IkeProposal
@@ -116,7 +117,20 @@ def esp_text(offer: ChildOffer) -> str:
 
 def _who(negotiation: Negotiation, initiator: bool) -> str:
     end = negotiation.initiator if initiator else negotiation.responder
-    return f"the {'initiator' if initiator else 'responder'} ({end.address})"
+    if initiator:
+        return translate("capture", "the initiator ({address})").format(address=end.address)
+    return translate("capture", "the responder ({address})").format(address=end.address)
+
+
+def _side(initiator: bool) -> str:
+    return translate("capture", "initiator") if initiator else translate("capture", "responder")
+
+
+def _informational(encrypted: bool, notify: str) -> str:
+    """ "an encrypted Informational NO-PROPOSAL-CHOSEN" (an unencrypted one)."""
+    if encrypted:
+        return translate("capture", "an encrypted Informational {notify}").format(notify=notify)
+    return translate("capture", "an unencrypted Informational {notify}").format(notify=notify)
 
 
 def _next_label(label: str) -> str:
@@ -131,8 +145,18 @@ def _ident_text(ident: Identification) -> str:
     return ident.text()
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+def _count(n: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (each a whole translated template with ``{count}``), for ``n``."""
+    return (one if n == 1 else many).format(count=n)
+
+
+def _times(n: int) -> str:
+    return _count(n, translate("capture", "{count} time"), translate("capture", "{count} times"))
+
+
+def _encrypted_infos(n: int) -> str:
+    return _count(n, translate("capture", "{count} encrypted Informational message"),
+                  translate("capture", "{count} encrypted Informational messages"))
 
 
 # --- the diagnosis ---------------------------------------------------------------------------
@@ -143,7 +167,21 @@ def diagnose_capture(
     *,
     responder_profile: Profile | None = None,
 ) -> CaptureDiagnosis:
-    """Where and why a captured negotiation failed, or what it established."""
+    """Where and why a captured negotiation failed, or what it established (its texts in
+    the current language: English without a translator, as on the command line)."""
+    diagnosis = _diagnose_capture(negotiation, responder_profile)
+    if current_language() != "fr":
+        return diagnosis
+    return replace(
+        diagnosis, verdict=elide(diagnosis.verdict),
+        known=tuple(elide(t) for t in diagnosis.known),
+        likely=tuple(elide(t) for t in diagnosis.likely),
+        fixes=tuple(elide(t) for t in diagnosis.fixes),
+        warnings=tuple(elide(t) for t in diagnosis.warnings))
+
+
+def _diagnose_capture(negotiation: Negotiation,
+                      responder_profile: Profile | None) -> CaptureDiagnosis:
     refusal = _first_refusal(negotiation)
     if refusal is not None:
         message, notify, answered = refusal
@@ -210,15 +248,20 @@ def _refused(
     sender = "initiator" if message.from_initiator else "responder"
     name = notify_name(notify)
     show = _next_label(label) if label else message.label
-    where = message_name(show) if label else "an Informational message"
-    what = f"{label}" if label else "the negotiation"
-    known = [f"{_who(negotiation, message.from_initiator)} answered {what} with "
-             f"{'an encrypted' if message.encrypted else 'an unencrypted'} Informational "
-             f"{name} (frame {message.frame})"]
+    where = message_name(show) if label else message_name("INFO")
+    what = f"{label}" if label else translate("capture", "the negotiation")
+    known = [translate("capture", "{who} answered {what} with {informational} (frame "
+                       "{frame})").format(who=_who(negotiation, message.from_initiator),
+                                          what=what, frame=message.frame,
+                                          informational=_informational(message.encrypted,
+                                                                       name))]
     return CaptureDiagnosis(
         established=False,
         outcome="failed",
-        verdict=f"Failed at {where}: the {sender} refused {what} with {name}",
+        verdict=translate("capture", "{failure}: the {sender} refused {what} with "
+                          "{notify}").format(failure=failed_at(show if label else "INFO"),
+                                             sender=_side(message.from_initiator), what=what,
+                                             notify=name),
         failure_label=show,
         failure_message=where,
         notify=name,
@@ -229,20 +272,26 @@ def _refused(
 
 
 def _notify_hint(kind: int) -> str:
-    hints: dict[int, str] = {
-        NotifyType.INVALID_ID_INFORMATION: "the identity or the proxy identities (subnets) "
-        "sent are not the ones the peer is configured for",
-        NotifyType.AUTHENTICATION_FAILED: "the pre-shared key or the identity differs",
-        NotifyType.INVALID_HASH_INFORMATION: "the pre-shared key differs, or a message was "
-        "altered on the way",
-        NotifyType.INVALID_KEY_INFORMATION: "the DH public value has the wrong size for the "
-        "group (a DH group mismatch in Quick Mode with PFS)",
-        NotifyType.ATTRIBUTES_NOT_SUPPORTED: "an attribute of the offer (e.g. a lifetime in "
-        "kilobytes, a key length) is not supported by the peer",
-        NotifyType.INVALID_COOKIE: "the peer lost the ISAKMP SA (it restarted, or the SA "
-        "expired on its side)",
+    hints: dict[int, Callable[[], str]] = {
+        NotifyType.INVALID_ID_INFORMATION: lambda: translate(
+            "capture", "the identity or the proxy identities (subnets) sent are not the ones "
+            "the peer is configured for"),
+        NotifyType.AUTHENTICATION_FAILED: lambda: translate(
+            "capture", "the pre-shared key or the identity differs"),
+        NotifyType.INVALID_HASH_INFORMATION: lambda: translate(
+            "capture", "the pre-shared key differs, or a message was altered on the way"),
+        NotifyType.INVALID_KEY_INFORMATION: lambda: translate(
+            "capture", "the DH public value has the wrong size for the group (a DH group "
+            "mismatch in Quick Mode with PFS)"),
+        NotifyType.ATTRIBUTES_NOT_SUPPORTED: lambda: translate(
+            "capture", "an attribute of the offer (e.g. a lifetime in kilobytes, a key length) "
+            "is not supported by the peer"),
+        NotifyType.INVALID_COOKIE: lambda: translate(
+            "capture", "the peer lost the ISAKMP SA (it restarted, or the SA expired on its "
+            "side)"),
     }
-    return hints.get(kind, "")
+    hint = hints.get(kind)
+    return hint() if hint is not None else ""
 
 
 # --- phase 1 refused -------------------------------------------------------------------------
@@ -335,12 +384,13 @@ def _phase1_refused(
     first = negotiation.first("MM1") or negotiation.first("AM1")
     show = "AM2" if first is not None and first.label == "AM1" else "MM2"
     known = [
-        f"{_who(negotiation, False)} answered message 1 with "
-        f"{'an encrypted' if message.encrypted else 'an unencrypted'} Informational "
-        f"NO-PROPOSAL-CHOSEN (frame {message.frame}): it accepts none of the offered "
-        f"transforms ({len(offers)})",
+        translate("capture", "{who} answered message 1 with {informational} (frame {frame}): "
+                  "it accepts none of the offered transforms ({count})").format(
+            who=_who(negotiation, False), frame=message.frame, count=len(offers),
+            informational=_informational(message.encrypted, "NO-PROPOSAL-CHOSEN")),
     ]
-    known += [f"offered transform {i}: {ike_text(o)}" for i, o in enumerate(offers, 1)]
+    known += [translate("capture", "offered transform {number}: {proposal}").format(
+        number=i, proposal=ike_text(o)) for i, o in enumerate(offers, 1)]
     conflicts: list[CaptureConflict] = []
     likely: list[str] = []
     fixes: list[str] = []
@@ -348,17 +398,21 @@ def _phase1_refused(
         conflicts, facts, fixes = _profile_phase1(profile, offers)
         known += facts
     else:
-        likely.append("the responder has no phase-1 proposal with exactly these values: "
-                      "encryption (and key length), hash, DH group, authentication method, "
-                      "sometimes the lifetime; the DH group is the usual culprit")
-        fixes.append("make one of the initiator's phase-1 proposals equal to one of the "
-                     "responder's (name the responder's product with --responder-profile "
-                     "to see which value it lacks)")
+        likely.append(translate(
+            "capture", "the responder has no phase-1 proposal with exactly these values: "
+            "encryption (and key length), hash, DH group, authentication method, sometimes "
+            "the lifetime; the DH group is the usual culprit"))
+        fixes.append(translate(
+            "capture", "make one of the initiator's phase-1 proposals equal to one of the "
+            "responder's (name the responder's product with --responder-profile to see which "
+            "value it lacks)"))
     return CaptureDiagnosis(
         established=False,
         outcome="failed",
-        verdict=f"Failed at {message_name(show)}: {_who(negotiation, False)} refused every "
-                f"phase-1 proposal of {_who(negotiation, True)} (NO-PROPOSAL-CHOSEN)",
+        verdict=translate("capture", "{failure}: {responder} refused every phase-1 proposal of "
+                          "{initiator} (NO-PROPOSAL-CHOSEN)").format(
+            failure=failed_at(show), responder=_who(negotiation, False),
+            initiator=_who(negotiation, True)),
         failure_label=show,
         failure_message=message_name(show),
         notify="NO-PROPOSAL-CHOSEN",
@@ -461,58 +515,70 @@ def _phase2_refused(
     kind = notify.notify_type
     name = notify_name(notify)
     qm = _quick_mode_of(negotiation, message)
-    known = ["the ISAKMP SA is established (Main Mode completed, both sides authenticated)"
-             if _phase1_up(negotiation) else "phase 1 went on far enough for Quick Mode",
-             f"{_who(negotiation, message.from_initiator)} answered Quick Mode message 1 "
-             f"with {'an encrypted' if message.encrypted else 'an unencrypted'} Informational "
-             f"{name} (frame {message.frame})"]
+    known = [translate("capture", "the ISAKMP SA is established (Main Mode completed, both "
+                       "sides authenticated)")
+             if _phase1_up(negotiation) else
+             translate("capture", "phase 1 went on far enough for Quick Mode"),
+             translate("capture", "{who} answered Quick Mode message 1 with {informational} "
+                       "(frame {frame})").format(who=_who(negotiation, message.from_initiator),
+                                                 frame=message.frame,
+                                                 informational=_informational(
+                                                     message.encrypted, name))]
     if name == "NO-PROPOSAL-CHOSEN" and notify.spi and not any(notify.spi):
-        known.append(f"the notify's SPI is {notify.spi.hex()}, not the SPI offered in QM1")
+        known.append(translate("capture", "the notify's SPI is {spi}, not the SPI offered in "
+                               "QM1").format(spi=notify.spi.hex()))
     likely: list[str] = []
     conflicts: list[CaptureConflict] = []
     fixes: list[str] = []
     if qm is not None and qm.readable:
-        known += [f"offered: {esp_text(o)}" for o in _offers(qm)]
+        known += [translate("capture", "offered: {proposal}").format(proposal=esp_text(o))
+                  for o in _offers(qm)]
         if qm.ids_offered:
-            known.append("proxy identities offered: " + " === ".join(
-                _ident_text(i) for i in qm.ids_offered))
+            known.append(translate("capture", "proxy identities offered: {identities}").format(
+                identities=" === ".join(_ident_text(i) for i in qm.ids_offered)))
     else:
-        known.append("Quick Mode message 1 is encrypted: give keys (--keys, --charon-log, or "
-                     "--psk with --dh-secret) to see what was offered")
+        known.append(translate("capture", "Quick Mode message 1 is encrypted: give keys "
+                               "(--keys, --charon-log, or --psk with --dh-secret) to see what "
+                               "was offered"))
     if kind == NotifyType.INVALID_ID_INFORMATION:
-        verdict = (f"Failed at {message_name('QM2')}: the protected subnets (proxy identities) "
-                   f"do not match; {_who(negotiation, message.from_initiator)} answered "
-                   "INVALID-ID-INFORMATION")
-        likely.append("the responder's local and remote subnets are not the mirror of the "
-                      "initiator's (or one side uses a host address where the other has a "
-                      "subnet)")
+        verdict = translate("capture", "{failure}: the protected subnets (proxy identities) do "
+                            "not match; {who} answered INVALID-ID-INFORMATION").format(
+            failure=failed_at("QM2"), who=_who(negotiation, message.from_initiator))
+        likely.append(translate("capture", "the responder's local and remote subnets are not "
+                                "the mirror of the initiator's (or one side uses a host "
+                                "address where the other has a subnet)"))
         if qm is not None and len(qm.ids_offered) >= 2:
             local, remote = (_ident_text(i) for i in qm.ids_offered[:2])
-            conflicts.append(CaptureConflict("local subnet / remote subnet",
-                                             f"{local} / {remote}",
-                                             "(refused: not its remote / local subnets)"))
-            fixes.append(f"on the responder: set its local subnet to {remote} and its remote "
-                         f"subnet to {local}")
-            fixes.append("or on the initiator: use the responder's subnets, mirrored")
+            conflicts.append(CaptureConflict(
+                translate("capture", "local subnet / remote subnet"), f"{local} / {remote}",
+                translate("capture", "(refused: not its remote / local subnets)")))
+            fixes.append(translate("capture", "on the responder: set its local subnet to "
+                                   "{remote} and its remote subnet to {local}").format(
+                remote=remote, local=local))
+            fixes.append(translate("capture", "or on the initiator: use the responder's "
+                                   "subnets, mirrored"))
     elif kind == NotifyType.NO_PROPOSAL_CHOSEN:
-        verdict = (f"Failed at {message_name('QM2')}: phase 1 is up, but "
-                   f"{_who(negotiation, message.from_initiator)} refused every phase-2 "
-                   "proposal (NO-PROPOSAL-CHOSEN)")
+        verdict = translate("capture", "{failure}: phase 1 is up, but {who} refused every "
+                            "phase-2 proposal (NO-PROPOSAL-CHOSEN)").format(
+            failure=failed_at("QM2"), who=_who(negotiation, message.from_initiator))
         if profile is not None and qm is not None and qm.readable:
             conflicts, facts, fixes = _profile_phase2(profile, qm, negotiation.chosen)
             known += facts
         else:
-            likely.append("the responder has no phase-2 proposal with these values: ESP "
-                          "encryption (and key length), integrity, PFS group (or PFS on one "
-                          "side only), mode, sometimes the lifetime")
-            fixes.append("make one of the initiator's phase-2 proposals equal to one of the "
-                         "responder's" + ("" if profile is not None else
-                                          " (--responder-profile shows what its product "
-                                          "supports)"))
+            likely.append(translate(
+                "capture", "the responder has no phase-2 proposal with these values: ESP "
+                "encryption (and key length), integrity, PFS group (or PFS on one side only), "
+                "mode, sometimes the lifetime"))
+            fixes.append(translate("capture", "make one of the initiator's phase-2 proposals "
+                                   "equal to one of the responder's") if profile is not None
+                         else translate("capture", "make one of the initiator's phase-2 "
+                                        "proposals equal to one of the responder's "
+                                        "(--responder-profile shows what its product "
+                                        "supports)"))
     else:
-        verdict = (f"Failed at {message_name('QM2')}: "
-                   f"{_who(negotiation, message.from_initiator)} refused Quick Mode "
-                   f"with {name}")
+        verdict = translate("capture", "{failure}: {who} refused Quick Mode with "
+                            "{notify}").format(failure=failed_at("QM2"), notify=name,
+                                               who=_who(negotiation, message.from_initiator))
         hint = _notify_hint(kind)
         if hint:
             likely.append(hint)
@@ -541,14 +607,20 @@ def _psk_problem(
     mm5 = copies[0]
     answers = [m for m in negotiation.messages if m.index > mm5.index and not m.from_initiator
                and not m.malformed and m.retransmission == 0 and m.label == "INFO"]
-    known = ["messages 1 to 4 went through: the proposals and the Diffie-Hellman exchange "
-             "agree"]
-    span = f", from {copies[0].time:.3f} s to {copies[-1].time:.3f} s" if len(copies) > 1 else ""
-    known.append(f"{_who(negotiation, True)} sent message 5 {_plural(len(copies), 'time')}"
-                 f"{span}; message 6 never came")
+    known = [translate("capture", "messages 1 to 4 went through: the proposals and the "
+                       "Diffie-Hellman exchange agree")]
+    if len(copies) > 1:
+        known.append(translate("capture", "{who} sent message 5 {times}, from {start} s to "
+                               "{end} s; message 6 never came").format(
+            who=_who(negotiation, True), times=_times(len(copies)),
+            start=f"{copies[0].time:.3f}", end=f"{copies[-1].time:.3f}"))
+    else:
+        known.append(translate("capture", "{who} sent message 5 {times}; message 6 never "
+                               "came").format(who=_who(negotiation, True),
+                                              times=_times(len(copies))))
     if answers:
-        known.append(f"{_who(negotiation, False)} answered with "
-                     f"{_plural(len(answers), 'encrypted Informational message')} instead")
+        known.append(translate("capture", "{who} answered with {messages} instead").format(
+            who=_who(negotiation, False), messages=_encrypted_infos(len(answers))))
     notify, sender = "", ""
     readable = [m for m in answers if m.decrypted and m.error_notifies]
     if refusal is not None and refusal not in readable:
@@ -556,47 +628,61 @@ def _psk_problem(
     if readable:
         n = readable[0].error_notifies[0]
         notify, sender = notify_name(n), "responder"
-        known.append(f"decrypted with {readable[0].key_source}, the responder's answer is "
-                     f"N({notify}): it could not use message 5")
+        known.append(translate("capture", "decrypted with {keys}, the responder's answer is "
+                               "N({notify}): it could not use message 5").format(
+            keys=readable[0].key_source, notify=notify))
     if negotiation.keys_tried:
         if mm5.decrypted:
             check = mm5.hash_check
-            verified = f" and {check.name} {check.status}" if check is not None else ""
-            known.append(f"message 5 decrypts with {mm5.key_source}{verified}")
+            if check is not None:
+                known.append(translate("capture", "message 5 decrypts with {keys} and {hash} "
+                                       "{status}").format(keys=mm5.key_source, hash=check.name,
+                                                          status=check.status))
+            else:
+                known.append(translate("capture", "message 5 decrypts with {keys}").format(
+                    keys=mm5.key_source))
         else:
-            known.append("message 5 does not decrypt with the key(s) given: "
-                         + _listing(negotiation.keys_tried))
+            known.append(translate("capture", "message 5 does not decrypt with the key(s) "
+                                   "given: {keys}").format(
+                keys=_listing(negotiation.keys_tried)))
         unread = [m for m in answers if not m.decrypted]
         if unread:
-            known.append(f"the responder's answers do not decrypt with the key(s) given "
-                         f"({_listing(negotiation.keys_tried)}): the responder encrypted them "
-                         "with other keys")
+            known.append(translate("capture", "the responder's answers do not decrypt with the "
+                                   "key(s) given ({keys}): the responder encrypted them with "
+                                   "other keys").format(keys=_listing(negotiation.keys_tried)))
     likely = (
-        "the pre-shared keys differ: each side derived its own SKEYID and Ka from its own PSK, "
-        "so neither can read the other's encrypted messages (the most common cause)",
-        "less likely, an identity problem: the responder took the PSK of another peer, e.g. "
-        "because the initiator's address or ID is not the one it is configured for (a NAT)",
+        translate("capture", "the pre-shared keys differ: each side derived its own SKEYID and "
+                  "Ka from its own PSK, so neither can read the other's encrypted messages (the "
+                  "most common cause)"),
+        translate("capture", "less likely, an identity problem: the responder took the PSK of "
+                  "another peer, e.g. because the initiator's address or ID is not the one it "
+                  "is configured for (a NAT)"),
     )
+    address = negotiation.initiator.address
     fixes = (
-        "set the same pre-shared key on both gateways",
-        "check that the responder's configuration for this peer names the initiator's "
-        f"address {negotiation.initiator.address}"
-        + (f" and ID {_ident_text(negotiation.initiator_id)}"
-           if negotiation.initiator_id is not None else ""),
+        translate("capture", "set the same pre-shared key on both gateways"),
+        translate("capture", "check that the responder's configuration for this peer names "
+                  "the initiator's address {address} and ID {id}").format(
+            address=address, id=_ident_text(negotiation.initiator_id))
+        if negotiation.initiator_id is not None else
+        translate("capture", "check that the responder's configuration for this peer names "
+                  "the initiator's address {address}").format(address=address),
     )
     return CaptureDiagnosis(
         established=False,
         outcome="failed",
-        verdict=f"Failed at {message_name('MM5')}: {_who(negotiation, False)} did not accept "
-                "it; the pre-shared keys most likely differ",
+        verdict=translate("capture", "{failure}: {who} did not accept it; the pre-shared keys "
+                          "most likely differ").format(failure=failed_at("MM5"),
+                                                       who=_who(negotiation, False)),
         failure_label="MM5",
         failure_message=message_name("MM5"),
         notify=notify,
         notify_sender=sender,
         known=tuple(known),
         likely=likely,
-        conflicts=(CaptureConflict("pre-shared key", "(secret)", "(secret, most likely "
-                                   "different)"),),
+        conflicts=(CaptureConflict(translate("capture", "pre-shared key"),
+                                   translate("capture", "(secret)"),
+                                   translate("capture", "(secret, most likely different)")),),
         fixes=fixes,
     )
 
@@ -611,44 +697,54 @@ def _identity_refused(
     """The responder read message 5 (same keys on both sides) and refused the initiator."""
     name = notify_name(notify)
     responder = _who(negotiation, False)
-    known = [f"{responder} answered {label} with an encrypted Informational {name} "
-             f"(frame {message.frame})"]
+    known = [translate("capture", "{who} answered {what} with {informational} (frame "
+                       "{frame})").format(who=responder, what=label, frame=message.frame,
+                                          informational=_informational(True, name))]
     if same_keys:
-        known.append(f"{label} and that answer decrypt with the same keys ({message.key_source}):"
-                     " both sides derived the same SKEYID, so the pre-shared keys agree")
+        known.append(translate("capture", "{label} and that answer decrypt with the same keys "
+                               "({keys}): both sides derived the same SKEYID, so the "
+                               "pre-shared keys agree").format(label=label,
+                                                               keys=message.key_source))
     ident = negotiation.initiator_id
     if ident is not None:
-        known.append(f"the initiator sent the identity {describe(IdType, ident.id_type)} "
-                     f"{_ident_text(ident)}")
+        known.append(translate("capture", "the initiator sent the identity {type} "
+                               "{identity}").format(type=describe(IdType, ident.id_type),
+                                                    identity=_ident_text(ident)))
     sent = negotiation.first(label)
     if sent is not None and sent.hash_check is not None and sent.hash_check.verified:
-        known.append(f"{sent.hash_check.name} is right for the keys both sides have")
+        known.append(translate("capture", "{hash} is right for the keys both sides "
+                               "have").format(hash=sent.hash_check.name))
     likely = [
-        "the responder does not accept the initiator's identity: its type or value is not the "
-        "one the responder is configured to expect for this peer",
-        "behind a NAT: the initiator sends its private address as its identity",
+        translate("capture", "the responder does not accept the initiator's identity: its type "
+                  "or value is not the one the responder is configured to expect for this "
+                  "peer"),
+        translate("capture", "behind a NAT: the initiator sends its private address as its "
+                  "identity"),
     ]
     fixes = []
     if ident is not None:
-        fixes.append(f"on the responder: expect the identity {describe(IdType, ident.id_type)} "
-                     f"{_ident_text(ident)} for this peer")
-    fixes.append("or on the initiator: send the identity the responder expects (type and "
-                 "value)")
+        fixes.append(translate("capture", "on the responder: expect the identity {type} "
+                               "{identity} for this peer").format(
+            type=describe(IdType, ident.id_type), identity=_ident_text(ident)))
+    fixes.append(translate("capture", "or on the initiator: send the identity the responder "
+                           "expects (type and value)"))
     return CaptureDiagnosis(
         established=False,
         outcome="failed",
-        verdict=f"Failed at {message_name(label)}: {responder} refused it with {name}; the keys "
-                "agree, so the initiator's identity is the likely cause" if same_keys else
-                f"Failed at {message_name(label)}: {responder} refused the initiator's identity "
-                f"({name})",
+        verdict=translate("capture", "{failure}: {who} refused it with {notify}; the keys agree, "
+                          "so the initiator's identity is the likely cause").format(
+            failure=failed_at(label), who=responder, notify=name) if same_keys else
+        translate("capture", "{failure}: {who} refused the initiator's identity "
+                  "({notify})").format(failure=failed_at(label), who=responder, notify=name),
         failure_label=label,
         failure_message=message_name(label),
         notify=name,
         notify_sender="responder",
         known=tuple(known),
         likely=tuple(likely),
-        conflicts=(CaptureConflict("phase-1 identity", _ident_text(ident) if ident else "?",
-                                   "(not the one it expects)"),),
+        conflicts=(CaptureConflict(translate("capture", "phase-1 identity"),
+                                   _ident_text(ident) if ident else "?",
+                                   translate("capture", "(not the one it expects)")),),
         fixes=tuple(fixes),
     )
 
@@ -661,39 +757,55 @@ def _established(negotiation: Negotiation, qm: QuickMode) -> CaptureDiagnosis:
     if qm.chosen is not None:
         phase2 = esp_text(qm.chosen)
     else:
-        phase2 = "encrypted (give keys to see the algorithms)"
+        phase2 = translate("capture", "encrypted (give keys to see the algorithms)")
     mode = negotiation.mode or "Main Mode"
-    known = [f"{mode} completed: ISAKMP SA {phase1}",
-             f"Quick Mode completed (QM1-QM3): IPsec SA {phase2}"]
+    known = [translate("capture", "{mode} completed: ISAKMP SA {proposal}").format(
+                 mode=mode, proposal=phase1),
+             translate("capture", "Quick Mode completed (QM1-QM3): IPsec SA {proposal}").format(
+                 proposal=phase2)]
     if negotiation.initiator_id is not None and negotiation.responder_id is not None:
-        known.append(f"identities: {_ident_text(negotiation.initiator_id)} (initiator), "
-                     f"{_ident_text(negotiation.responder_id)} (responder)")
+        known.append(translate("capture", "identities: {initiator} (initiator), {responder} "
+                               "(responder)").format(
+            initiator=_ident_text(negotiation.initiator_id),
+            responder=_ident_text(negotiation.responder_id)))
     if qm.ids_offered:
-        known.append("subnets: " + " === ".join(_ident_text(i) for i in qm.ids_offered))
+        known.append(translate("capture", "subnets: {subnets}").format(
+            subnets=" === ".join(_ident_text(i) for i in qm.ids_offered)))
     warnings: list[str] = []
     for m in negotiation.messages:
         if m.retransmission:
             continue
         if m.hash_check is not None and m.hash_check.verified is False:
-            warnings.append(f"{m.label} (frame {m.frame}): {m.hash_check.name} does not match: "
-                            f"{m.hash_check.detail}")
+            warnings.append(translate("capture", "{label} (frame {frame}): {hash} does not "
+                                      "match: {detail}").format(
+                label=m.label, frame=m.frame, hash=m.hash_check.name,
+                detail=m.hash_check.detail))
         for d in m.deletes:
-            what = "the ISAKMP SA" if d.protocol_id == ProtocolId.ISAKMP else "the IPsec SA"
-            warnings.append(f"{_who(negotiation, m.from_initiator)} deleted {what} at "
-                            f"{m.time:.3f} s (frame {m.frame})")
+            who = _who(negotiation, m.from_initiator)
+            when = f"{m.time:.3f}"
+            warnings.append(
+                translate("capture", "{who} deleted the ISAKMP SA at {time} s (frame "
+                          "{frame})").format(who=who, time=when, frame=m.frame)
+                if d.protocol_id == ProtocolId.ISAKMP else
+                translate("capture", "{who} deleted the IPsec SA at {time} s (frame "
+                          "{frame})").format(who=who, time=when, frame=m.frame))
     after = [m for m in negotiation.messages if m.index > qm.messages[-1] and m.encrypted
              and not m.decrypted and m.label == "INFO" and m.retransmission == 0]
     if after:
-        warnings.append(f"{_plural(len(after), 'encrypted Informational message')} after Quick "
-                        "Mode (DELETEs or DPD, most likely)")
+        warnings.append(translate("capture", "{messages} after Quick Mode (DELETEs or DPD, most "
+                                  "likely)").format(messages=_encrypted_infos(len(after))))
     chosen = negotiation.chosen
     if chosen is not None and (chosen.encryption == 1 or chosen.hash == 1
                                or chosen.group in (1, 2)):
-        warnings.append(f"weak phase-1 algorithms ({names.ike_suite(chosen.encryption, chosen.key_length, chosen.hash, chosen.group)}): prefer AES, SHA-2 and group 14 or more")  # noqa: E501
+        warnings.append(translate("capture", "weak phase-1 algorithms ({suite}): prefer AES, "
+                                  "SHA-2 and group 14 or more").format(
+            suite=names.ike_suite(chosen.encryption, chosen.key_length, chosen.hash,
+                                  chosen.group)))
     return CaptureDiagnosis(
         established=True,
         outcome="established",
-        verdict=f"Established: phase 1 {phase1}, phase 2 {phase2}",
+        verdict=translate("capture", "Established: phase 1 {phase1}, phase 2 {phase2}").format(
+            phase1=phase1, phase2=phase2),
         known=tuple(known),
         phase1=phase1,
         phase2=phase2,
@@ -703,24 +815,35 @@ def _established(negotiation: Negotiation, qm: QuickMode) -> CaptureDiagnosis:
 
 # --- nobody answers --------------------------------------------------------------------------
 
-_SILENCE_HINTS = {
-    "MM1": "the responder is unreachable or does not answer on UDP 500 (wrong address, "
-           "routing, a firewall, no IKE service), or it has no connection for the initiator's "
-           "address and drops the offer silently",
-    "AM1": "the responder is unreachable, does not accept Aggressive Mode, or has no "
-           "connection for this identity and drops the offer silently",
-    "MM3": "message 3 (large KE payload) was lost or fragmented on the way, or the responder "
-           "could not use the KE payload",
-    "MM5": "the responder could not decrypt message 5: the pre-shared keys most likely differ",
-    "QM1": "the responder could not decrypt or verify Quick Mode message 1, or drops it "
-           "(e.g. no matching policy)",
-}
+def _silence_hint(label: str) -> str:
+    """Why nobody answers ``label``, most likely ("" when there is nothing to say)."""
+    hints: dict[str, Callable[[], str]] = {
+        "MM1": lambda: translate(
+            "capture", "the responder is unreachable or does not answer on UDP 500 (wrong "
+            "address, routing, a firewall, no IKE service), or it has no connection for the "
+            "initiator's address and drops the offer silently"),
+        "AM1": lambda: translate(
+            "capture", "the responder is unreachable, does not accept Aggressive Mode, or has "
+            "no connection for this identity and drops the offer silently"),
+        "MM3": lambda: translate(
+            "capture", "message 3 (large KE payload) was lost or fragmented on the way, or the "
+            "responder could not use the KE payload"),
+        "MM5": lambda: translate(
+            "capture", "the responder could not decrypt message 5: the pre-shared keys most "
+            "likely differ"),
+        "QM1": lambda: translate(
+            "capture", "the responder could not decrypt or verify Quick Mode message 1, or "
+            "drops it (e.g. no matching policy)"),
+    }
+    hint = hints.get(label)
+    return hint() if hint is not None else ""
 
 
 def _unanswered(negotiation: Negotiation) -> CaptureDiagnosis:
     firsts = _first_copies(negotiation)
     if not firsts:
-        return CaptureDiagnosis(False, "incomplete", "No readable IKE message")
+        return CaptureDiagnosis(False, "incomplete",
+                                translate("capture", "No readable IKE message"))
     last = firsts[-1]
     copies = [m for m in negotiation.messages if m.retransmission_of == last.index]
     waiting = _who(negotiation, last.from_initiator)
@@ -730,9 +853,10 @@ def _unanswered(negotiation: Negotiation) -> CaptureDiagnosis:
     if _phase1_up(negotiation) and not negotiation.quick_modes:
         return CaptureDiagnosis(
             False, "incomplete",
-            "Phase 1 established; no Quick Mode in the capture",
-            known=(f"{negotiation.mode or 'Main Mode'} completed: ISAKMP SA "
-                   f"{ike_text(negotiation.chosen) if negotiation.chosen else '?'}",),
+            translate("capture", "Phase 1 established; no Quick Mode in the capture"),
+            known=(translate("capture", "{mode} completed: ISAKMP SA {proposal}").format(
+                mode=negotiation.mode or "Main Mode",
+                proposal=ike_text(negotiation.chosen) if negotiation.chosen else "?"),),
             phase1=ike_text(negotiation.chosen) if negotiation.chosen else "")
     numbered = [m for m in firsts if m.label[:2] in ("MM", "AM", "QM")]
     if numbered:
@@ -743,25 +867,30 @@ def _unanswered(negotiation: Negotiation) -> CaptureDiagnosis:
             return _encrypted_answer(negotiation, step, answers)
     if copies:
         span = copies[-1].time - last.time
-        hint = _SILENCE_HINTS.get(last.label, "")
+        hint = _silence_hint(last.label)
         return CaptureDiagnosis(
             established=False,
             outcome="failed",
-            verdict=f"Failed at {where}: {silent} never answered {last.label}",
+            verdict=translate("capture", "{failure}: {who} never answered {label}").format(
+                failure=failed_at(show), who=silent, label=last.label),
             failure_label=show,
             failure_message=where,
-            known=(f"{waiting} sent {last.label} {_plural(len(copies) + 1, 'time')} over "
-                   f"{span:.1f} s (retransmissions with no reply)",),
+            known=(translate("capture", "{who} sent {label} {times} over {seconds} s "
+                             "(retransmissions with no reply)").format(
+                who=waiting, label=last.label, times=_times(len(copies) + 1),
+                seconds=f"{span:.1f}"),),
             likely=(hint,) if hint else (),
         )
     return CaptureDiagnosis(
         established=False,
         outcome="incomplete",
-        verdict=f"Incomplete: the capture ends while {waiting} waits for {where}",
+        verdict=translate("capture", "Incomplete: the capture ends while {who} waits for "
+                          "{message}").format(who=waiting, message=where),
         failure_label=show,
         failure_message=where,
-        known=(f"the last message is {last.label} (frame {last.frame}, {last.time:.3f} s), "
-               "not retransmitted",),
+        known=(translate("capture", "the last message is {label} (frame {frame}, {time} s), "
+                         "not retransmitted").format(label=last.label, frame=last.frame,
+                                                     time=f"{last.time:.3f}"),),
     )
 
 
@@ -772,27 +901,31 @@ def _encrypted_answer(
     show = _next_label(step.label)
     where = message_name(show)
     refuser = _who(negotiation, not step.from_initiator)
-    known = [f"{refuser} answered {step.label} with "
-             f"{_plural(len(answers), 'encrypted Informational message')} (frame "
-             f"{answers[0].frame}) instead of {show}"]
+    known = [translate("capture", "{who} answered {label} with {messages} (frame {frame}) "
+                       "instead of {expected}").format(
+        who=refuser, label=step.label, messages=_encrypted_infos(len(answers)),
+        frame=answers[0].frame, expected=show)]
     if negotiation.keys_tried:
-        known.append("they do not decrypt with the key(s) given: "
-                     + _listing(negotiation.keys_tried))
+        known.append(translate("capture", "they do not decrypt with the key(s) given: "
+                               "{keys}").format(keys=_listing(negotiation.keys_tried)))
     else:
-        known.append("give keys (--keys, --charon-log, or --psk with --dh-secret) to read "
-                     "the notify")
+        known.append(translate("capture", "give keys (--keys, --charon-log, or --psk with "
+                               "--dh-secret) to read the notify"))
     likely = []
     if step.label == "QM1":
-        likely.append("a refusal of the Quick Mode offer: most often NO-PROPOSAL-CHOSEN (the "
-                      "phase-2 proposals differ: encryption, integrity, PFS group, lifetime) "
-                      "or INVALID-ID-INFORMATION (the subnets differ)")
+        likely.append(translate(
+            "capture", "a refusal of the Quick Mode offer: most often NO-PROPOSAL-CHOSEN (the "
+            "phase-2 proposals differ: encryption, integrity, PFS group, lifetime) or "
+            "INVALID-ID-INFORMATION (the subnets differ)"))
     else:
-        likely.append(f"a refusal of {step.label} (an error notify)")
+        likely.append(translate("capture", "a refusal of {label} (an error notify)").format(
+            label=step.label))
     return CaptureDiagnosis(
         established=False,
         outcome="failed",
-        verdict=f"Failed at {where}: {refuser} answered {step.label} with an encrypted "
-                "Informational message (most likely a refusal)",
+        verdict=translate("capture", "{failure}: {who} answered {label} with an encrypted "
+                          "Informational message (most likely a refusal)").format(
+            failure=failed_at(show), who=refuser, label=step.label),
         failure_label=show,
         failure_message=where,
         known=tuple(known),

@@ -6,8 +6,11 @@ from ikeviz.diagnosis.diagnose import (
     Fix,
     ProductLog,
     apply_fix,
+    at_message,
     diagnose,
+    failed_at,
     message_name,
 )
 
-__all__ = ["Conflict", "Diagnosis", "Fix", "ProductLog", "apply_fix", "diagnose", "message_name"]
+__all__ = ["Conflict", "Diagnosis", "Fix", "ProductLog", "apply_fix", "at_message", "diagnose",
+           "failed_at", "message_name"]

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ikeviz.i18n import translate
+from ikeviz.i18n import current_language, elide, translate
 from ikeviz.protocol.config import (
     ChildProposal,
     EspTransform,
@@ -67,6 +67,48 @@ def message_name(label: str) -> str:
     if label.startswith("INFO"):
         return translate("diagnosis", "an Informational message")
     return label
+
+
+# One whole phrase per kind of message, not "at" + the message's name: each language
+# puts its own preposition and article ("au message 2 du Main Mode", "sur un message
+# Informational").
+
+
+def failed_at(label: str) -> str:
+    """ "MM2" -> "Failed at Main Mode message 2"; "INFO" -> "Failed at an Informational
+    message"."""
+    match = re.fullmatch(r"(MM|QM|AM)(\d)", label)
+    if match:
+        number = match.group(2)
+        if match.group(1) == "MM":
+            return translate("diagnosis", "Failed at Main Mode message {number}").format(
+                number=number)
+        if match.group(1) == "QM":
+            return translate("diagnosis", "Failed at Quick Mode message {number}").format(
+                number=number)
+        return translate("diagnosis", "Failed at Aggressive Mode message {number}").format(
+            number=number)
+    if label.startswith("INFO"):
+        return translate("diagnosis", "Failed at an Informational message")
+    return translate("diagnosis", "Failed at {message}").format(message=label)
+
+
+def at_message(label: str) -> str:
+    """ "MM2" -> "at Main Mode message 2" (for "it fails {where}"); "INFO" -> "at an
+    Informational message"."""
+    match = re.fullmatch(r"(MM|QM|AM)(\d)", label)
+    if match:
+        number = match.group(2)
+        if match.group(1) == "MM":
+            return translate("diagnosis", "at Main Mode message {number}").format(number=number)
+        if match.group(1) == "QM":
+            return translate("diagnosis", "at Quick Mode message {number}").format(
+                number=number)
+        return translate("diagnosis", "at Aggressive Mode message {number}").format(
+            number=number)
+    if label.startswith("INFO"):
+        return translate("diagnosis", "at an Informational message")
+    return translate("diagnosis", "at {message}").format(message=label)
 
 
 def field_name(field: str) -> str:
@@ -470,9 +512,9 @@ def _phase1_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     show = _next_label(failure.at)
     return Diagnosis(
         established=False,
-        verdict=translate("diagnosis", "Failed at {message}: {responder} refused every phase-1 "
+        verdict=translate("diagnosis", "{failure}: {responder} refused every phase-1 "
                           "proposal of {initiator} (NO-PROPOSAL-CHOSEN)").format(
-            message=message_name(show), responder=_name(run, responder),
+            failure=failed_at(show), responder=_name(run, responder),
             initiator=_name(run, initiator)),
         failure_label=show,
         failure_message=message_name(show),
@@ -561,10 +603,10 @@ def _phase2_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     pfs = any(f.startswith("PFS") for f in fields)
     return Diagnosis(
         established=False,
-        verdict=translate("diagnosis", "Failed at {message}: phase 1 is up, but {responder} "
+        verdict=translate("diagnosis", "{failure}: phase 1 is up, but {responder} "
                           "refused every phase-2 proposal of {initiator} "
                           "(NO-PROPOSAL-CHOSEN)").format(
-            message=message_name(show), responder=_name(run, responder),
+            failure=failed_at(show), responder=_name(run, responder),
             initiator=_name(run, initiator)),
         failure_label=show,
         failure_message=message_name(show),
@@ -611,10 +653,10 @@ def _selector_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
               "notify": "INVALID_ID_INFORMATION"}
     return Diagnosis(
         established=False,
-        verdict=translate("diagnosis", "Failed at {message}: the protected subnets (proxy "
+        verdict=translate("diagnosis", "{failure}: the protected subnets (proxy "
                           "identities) do not mirror each other; {responder} answered "
                           "INVALID-ID-INFORMATION").format(
-            message=message_name("QM2"), responder=_name(run, responder)),
+            failure=failed_at("QM2"), responder=_name(run, responder)),
         failure_label="QM2",
         failure_message=message_name("QM2"),
         sender=initiator,
@@ -652,9 +694,9 @@ def _psk_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     )
     return Diagnosis(
         established=False,
-        verdict=translate("diagnosis", "Failed at {message}: {responder} could not decrypt it; "
+        verdict=translate("diagnosis", "{failure}: {responder} could not decrypt it; "
                           "the pre-shared keys most likely differ").format(
-            message=message_name("MM5"), responder=_name(run, responder)),
+            failure=failed_at("MM5"), responder=_name(run, responder)),
         failure_label="MM5",
         failure_message=message_name("MM5"),
         sender=initiator,
@@ -710,9 +752,9 @@ def _identity_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     )
     return Diagnosis(
         established=False,
-        verdict=translate("diagnosis", "Failed at {message}: {refuser} does not accept the "
+        verdict=translate("diagnosis", "{failure}: {refuser} does not accept the "
                           "identity {sender} sent").format(
-            message=message_name(show), refuser=_name(run, refuser), sender=_name(run, sender)),
+            failure=failed_at(show), refuser=_name(run, refuser), sender=_name(run, sender)),
         failure_label=show,
         failure_message=message_name(show),
         sender=sender,
@@ -739,9 +781,9 @@ def _aggressive_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     main_only = translate("diagnosis", "Main Mode only")
     return Diagnosis(
         established=False,
-        verdict=translate("diagnosis", "Failed at {message}: {responder} negotiates Main Mode "
+        verdict=translate("diagnosis", "{failure}: {responder} negotiates Main Mode "
                           "only and refused the Aggressive Mode of {initiator}").format(
-            message=message_name("AM2"), responder=_name(run, responder),
+            failure=failed_at("AM2"), responder=_name(run, responder),
             initiator=_name(run, initiator)),
         failure_label="AM2",
         failure_message=message_name("AM2"),
@@ -768,8 +810,8 @@ def _timeout_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     responder = initiator.other
     return Diagnosis(
         established=False,
-        verdict=translate("diagnosis", "Failed at {message}: {responder} never answered "
-                          "it").format(message=message_name(failure.at),
+        verdict=translate("diagnosis", "{failure}: {responder} never answered "
+                          "it").format(failure=failed_at(failure.at),
                                        responder=_name(run, responder)),
         failure_label=failure.at,
         failure_message=message_name(failure.at),
@@ -791,8 +833,8 @@ def _generic_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     show = _next_label(failure.at) if failure.role is Role.RESPONDER else failure.at
     return Diagnosis(
         established=False,
-        verdict=translate("diagnosis", "Failed at {message}: {reason}").format(
-            message=message_name(show), reason=_reason_text(failure)),
+        verdict=translate("diagnosis", "{failure}: {reason}").format(
+            failure=failed_at(show), reason=_reason_text(failure)),
         failure_label=show,
         failure_message=message_name(show),
         sender=refuser.other,
@@ -873,6 +915,28 @@ def _warnings(run: ScenarioRun) -> tuple[str, ...]:
 
 def diagnose(run: ScenarioRun) -> Diagnosis:
     """The diagnosis of a finished run."""
+    return _elided(_diagnose(run))
+
+
+def _elided(diagnosis: Diagnosis) -> Diagnosis:
+    """The texts with the gateways' names put in, elided in French ("d'OXO Paris"); the
+    products' log lines stay as the products write them."""
+    if current_language() != "fr":
+        return diagnosis
+    return replace(
+        diagnosis,
+        verdict=elide(diagnosis.verdict),
+        failure_message=elide(diagnosis.failure_message),
+        reason=elide(diagnosis.reason),
+        conflicts=tuple(replace(c, field=elide(c.field)) for c in diagnosis.conflicts),
+        fixes=tuple(replace(f, description=elide(f.description)) for f in diagnosis.fixes),
+        known=tuple(elide(t) for t in diagnosis.known),
+        likely=tuple(elide(t) for t in diagnosis.likely),
+        warnings=tuple(elide(t) for t in diagnosis.warnings),
+    )
+
+
+def _diagnose(run: ScenarioRun) -> Diagnosis:
     failure = _first_failure(run)
     if failure is None and run.established:
         p1 = [e for e in run.trace.events if isinstance(e, Phase1Established)]
@@ -966,6 +1030,8 @@ __all__ = [
     "Fix",
     "ProductLog",
     "apply_fix",
+    "at_message",
     "diagnose",
+    "failed_at",
     "message_name",
 ]

@@ -383,6 +383,17 @@ class DiagnosisPanel(QScrollArea):
                 item.setForeground(failure)
                 item.setToolTip(value)
                 table.setItem(row, col, item)
+        # Wide enough for the gateways' names in the headers ("OXO Paris (left)"), which a
+        # header cannot wrap: the two value columns share what is left after the first.
+        header = table.horizontalHeader()
+        metrics = header.fontMetrics()
+        names = [table.horizontalHeaderItem(c).text() for c in (1, 2)]
+        for column, name in zip((1, 2), names, strict=True):
+            table.horizontalHeaderItem(column).setToolTip(name)
+        table.resizeColumnToContents(0)
+        value_width = max(metrics.horizontalAdvance(name) for name in names) + 24
+        table.setMinimumWidth(min(900, header.sectionSize(0) + 2 * value_width
+                                  + 2 * table.frameWidth()))
         table.resizeRowsToContents()
         height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
         height += sum(table.rowHeight(r) for r in range(table.rowCount()))

@@ -279,6 +279,12 @@ class Document(QObject):
         self.displayChanged.emit()
         self.resultChanged.emit()
 
+    def retranslate(self) -> None:
+        """Compute the diagnosis and the diagram again (the language changed): the
+        scenario, its undo history, the step and the selected row stay."""
+        self._recompute()  # the same scenario: the same rows, so the step and row stay
+        self.resultChanged.emit()
+
     def set_show_secrets(self, show: bool) -> None:
         if show == self._show_secrets:
             return

@@ -47,12 +47,14 @@ from ikeviz.gui.proposals import (
     default_phase2,
 )
 from ikeviz.gui.widgets import ChoiceCombo, plural
+from ikeviz.i18n import current_language
 from ikeviz.protocol.config import Behaviour, ChildProposal, IkeProposal
 from ikeviz.protocol.registry import AuthMethod
 from ikeviz.scenario.convert import behaviour_for, derived_phase2
 from ikeviz.scenario.fileformat import ScenarioFileError, dumps_scenario
 from ikeviz.scenario.model import AuthKind, Gateway, Side
 from ikeviz.scenario.profiles import Profile
+from ikeviz.scenario.translations import localized_profile
 
 _BEHAVIOUR_HINTS = typing.get_type_hints(Behaviour)
 
@@ -480,6 +482,7 @@ class GatewayEditor(QScrollArea):
     def _profile_tip(self, profile: Profile | None) -> str:
         if profile is None:
             return self.tr("This profile is not installed: the gateway cannot run.")
+        profile = localized_profile(profile, current_language())  # shown, not stored
         text = f"<b>{profile.name}</b><br>{profile.description}"
         if profile.assumptions:
             count = len(profile.assumptions)

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 import ikeviz.i18n
-from ikeviz.diagnosis import message_name
+from ikeviz.diagnosis import at_message
 from ikeviz.gui import settings as prefs
 from ikeviz.scenario.lessons import (
     DIFFICULTIES,
@@ -61,23 +61,19 @@ from ikeviz.scenario.model import Scenario
 from ikeviz.scenario.resources import scenarios_dir
 from ikeviz.scenario.translations import localized
 
-CONTEXT = "LessonsBrowser"
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 BUNDLED = "bundled"
 COLUMN_TITLE, COLUMN_DIFFICULTY, COLUMN_OBJECTIVE = range(3)
 
 LessonAction = Callable[[Path], bool]  # opens or runs a lesson file; False if it did not
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def difficulty_label(difficulty: str) -> str:
     """The word shown for a difficulty, in the user's language."""
     labels = {
-        "beginner": QCoreApplication.translate(CONTEXT, "Beginner"),
-        "intermediate": QCoreApplication.translate(CONTEXT, "Intermediate"),
-        "advanced": QCoreApplication.translate(CONTEXT, "Advanced"),
+        "beginner": translate("LessonsBrowser", "Beginner"),
+        "intermediate": translate("LessonsBrowser", "Intermediate"),
+        "advanced": translate("LessonsBrowser", "Advanced"),
     }
     return labels.get(difficulty, difficulty)
 
@@ -112,20 +108,23 @@ def expected_text(scenario: Scenario) -> str:
     if lesson is None:
         return ""
     if lesson.expected_outcome == "established":
-        return _tr("The tunnel comes up.")
+        return translate("LessonsBrowser", "The tunnel comes up.")
     if lesson.expected_failure_at and lesson.expected_notify:
-        text = _tr("It fails at {message}, with {notify}.").format(
-            message=message_name(lesson.expected_failure_at), notify=lesson.expected_notify)
+        text = translate("LessonsBrowser", "It fails {where}, with {notify}.")
+        text = text.format(where=at_message(lesson.expected_failure_at),
+                           notify=lesson.expected_notify)
     elif lesson.expected_failure_at:
-        text = _tr("It fails at {message}.").format(
-            message=message_name(lesson.expected_failure_at))
+        text = translate("LessonsBrowser", "It fails {where}.").format(
+            where=at_message(lesson.expected_failure_at))
     else:
-        text = _tr("It fails.")
+        text = translate("LessonsBrowser", "It fails.")
     if lesson.expected_fix_side == "left":
-        text += " " + _tr("The fix is on the left gateway ({name}).").format(
+        text += " " + translate(
+            "LessonsBrowser", "The fix is on the left gateway ({name}).").format(
             name=scenario.left.name)
     elif lesson.expected_fix_side == "right":
-        text += " " + _tr("The fix is on the right gateway ({name}).").format(
+        text += " " + translate(
+            "LessonsBrowser", "The fix is on the right gateway ({name}).").format(
             name=scenario.right.name)
     return text
 
@@ -140,7 +139,8 @@ def fill_lessons_menu(menu: QMenu, before: QAction, profiles: Collection[str],
     added: list[QAction] = []
     folder = bundled_folder(profiles)
     for problem in folder.problems:
-        act = QAction(_tr("Cannot be read: {error}").format(error=problem.message), menu)
+        text = translate("LessonsBrowser", "Cannot be read: {error}")
+        act = QAction(text.format(error=problem.message), menu)
         act.setEnabled(False)
         menu.insertAction(before, act)
         added.append(act)
@@ -155,7 +155,7 @@ def fill_lessons_menu(menu: QMenu, before: QAction, profiles: Collection[str],
             added.append(act)
     folders = user_folders(profiles)
     if folders:
-        added.append(menu.insertSection(before, _tr("Your Lessons")))
+        added.append(menu.insertSection(before, translate("LessonsBrowser", "Your Lessons")))
     for number, user in enumerate(folders):
         sub = QMenu(user.path.name or str(user.path), menu)
         sub.setObjectName(f"lessonFolder_{number}")
@@ -163,26 +163,28 @@ def fill_lessons_menu(menu: QMenu, before: QAction, profiles: Collection[str],
         sub.menuAction().setToolTip(str(user.path))
         sub.menuAction().setStatusTip(str(user.path))
         if user.error:
-            act = sub.addAction(_tr("This folder does not exist") if user.missing
-                                else user.error)
+            missing = translate("LessonsBrowser", "This folder does not exist")
+            act = sub.addAction(missing if user.missing else user.error)
             act.setEnabled(False)
         for entry in sorted(user.lessons, key=lambda e: (difficulty_rank(_difficulty(e)),
                                                          shown(e.scenario).title.casefold())):
             act = _lesson_action(sub, entry, open_lesson, f"userLesson_{entry.name}")
-            act.setText(_tr("{title} ({difficulty})").format(
+            act.setText(translate("LessonsBrowser", "{title} ({difficulty})").format(
                 title=shown(entry.scenario).title,
                 difficulty=difficulty_label(_difficulty(entry))))
             sub.addAction(act)
         for problem in user.problems:
-            act = sub.addAction(_tr("{file}: cannot be read").format(file=problem.path.name))
+            text = translate("LessonsBrowser", "{file}: cannot be read")
+            act = sub.addAction(text.format(file=problem.path.name))
             act.setToolTip(problem.message)
             act.setStatusTip(problem.message)
             act.setEnabled(False)
         if not user.error and not user.lessons and not user.problems:
-            act = sub.addAction(_tr("No lessons in this folder"))
+            act = sub.addAction(translate("LessonsBrowser", "No lessons in this folder"))
             act.setEnabled(False)
         if user.missing:
-            sub.menuAction().setText(_tr("{folder} (missing)").format(folder=sub.title()))
+            text = translate("LessonsBrowser", "{folder} (missing)")
+            sub.menuAction().setText(text.format(folder=sub.title()))
         menu.insertMenu(before, sub)
         added.append(sub.menuAction())
     menu.setToolTipsVisible(True)

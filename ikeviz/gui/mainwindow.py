@@ -65,9 +65,11 @@ from ikeviz.gui.gateway_editor import GatewayEditor
 from ikeviz.gui.proposals import default_phase1, default_phase2
 from ikeviz.gui.scenario_panel import ScenarioPanel
 from ikeviz.gui.widgets import plural
+from ikeviz.i18n import current_language
 from ikeviz.render.diagram import RowKind
 from ikeviz.scenario.fileformat import ScenarioFileError, load_scenario
 from ikeviz.scenario.model import Gateway, Scenario, Side
+from ikeviz.scenario.translations import localized
 
 if TYPE_CHECKING:
     from ikeviz.capture.negotiations import Negotiation
@@ -1099,8 +1101,8 @@ class MainWindow(QMainWindow):
             return False
         self.document.reset(scenario)
         self.scenario_dock.raise_()
-        self.statusBar().showMessage(self.tr("Lesson: {title}").format(title=scenario.title),
-                                     5000)
+        self.statusBar().showMessage(self.tr("Lesson: {title}").format(
+            title=localized(scenario, current_language()).title), 5000)
         return True
 
     def run_lesson(self, path: Path) -> bool:
@@ -1514,6 +1516,9 @@ class MainWindow(QMainWindow):
     # --- window events ---------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if getattr(self, "replaced_by", None) is not None:
+            event.accept()  # a new window (another language) has the document now
+            return
         if not self.maybe_save(self.tr("close the window")):
             event.ignore()
             return

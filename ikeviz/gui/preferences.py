@@ -3,15 +3,15 @@
 Every value is one the application already keeps in :mod:`ikeviz.gui.settings`
 (``language``, ``view/theme``, ``view/state_names``, ``play/speed``,
 ``view/fit_width``, ``files/include_secrets``). OK applies them to the window at
-once, except the language: it is saved and takes effect at the next start
-(every text of the window is made when the window is built).
+once. A new language rebuilds the window in it, around the same document
+(:func:`ikeviz.gui.language_switch.switch_language`), right after the dialog closes.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -125,18 +125,18 @@ class PreferencesDialog(QDialog):
 
     def _language_changed(self, _index: int = 0) -> None:
         if self.language_changes():
-            self.language_note.setText(self.tr("The new language is used the next time "
-                                               "ikeviz starts."))
+            self.language_note.setText(self.tr("OK shows the window again in this language; "
+                                               "the scenario and its history stay."))
         else:
-            self.language_note.setText(self.tr("Language changes take effect the next time "
-                                               "ikeviz starts."))
+            self.language_note.setText("")
 
     def accept(self) -> None:
         self.apply()
         super().accept()
 
     def apply(self) -> None:
-        """Save every preference and apply all but the language to the window."""
+        """Save every preference and apply them to the window (a new language: just
+        after, see :func:`ikeviz.gui.language_switch.switch_language`)."""
         window = self.window_
         language_changed = self.language_changes()
         set_preferred_language(self.chosen_language())
@@ -149,8 +149,15 @@ class PreferencesDialog(QDialog):
             window.fit_action.setChecked(self.fit_width.isChecked())
         window.secrets_in_files.setChecked(self.secrets_in_files.isChecked())
         if language_changed:
-            window.statusBar().showMessage(
-                self.tr("The new language is used the next time ikeviz starts."), 10000)
+            # Once the dialog is gone (it belongs to the window that is replaced).
+            language = effective_language_for(self.chosen_language())
+            QTimer.singleShot(0, window, lambda: _switch(window, language))
+
+
+def _switch(window: MainWindow, language: str) -> None:
+    from ikeviz.gui.language_switch import switch_language
+
+    switch_language(window, language)
 
 
 def effective_language_for(preference: str) -> str:

@@ -24,7 +24,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 
 from ikeviz.diagnosis import Diagnosis
-from ikeviz.diagnosis.diagnose import message_name
+from ikeviz.diagnosis.diagnose import at_message, message_name
 from ikeviz.render.diagram import Diagram, Row, RowKind
 
 
@@ -284,8 +284,8 @@ class PresenterModel:
         assert diagram is not None
         diagnosis = self.diagnosis
         where = diagram.failure_label or label
-        title = QCoreApplication.translate("PresenterModel", "No: it fails at {message}").format(
-            message=message_name(where))
+        title = QCoreApplication.translate("PresenterModel", "No: it fails {where}").format(
+            where=at_message(where))
         lines: list[str] = []
         reason = diagram.failure_reason or (diagnosis.reason if diagnosis else "")
         if reason:

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ikeviz.diagnosis import message_name
+from ikeviz.diagnosis import at_message
 from ikeviz.gui.choices import Choice
 from ikeviz.gui.document import Document
 from ikeviz.gui.widgets import ChoiceCombo
+from ikeviz.i18n import current_language
 from ikeviz.scenario.model import Scenario, Side
+from ikeviz.scenario.translations import localized
 
 LEVELS = {"beginner": QT_TRANSLATE_NOOP("ScenarioPanel", "Beginner"),
           "intermediate": QT_TRANSLATE_NOOP("ScenarioPanel", "Intermediate"),
@@ -158,12 +160,15 @@ class ScenarioPanel(QScrollArea):
         self._show_lesson()
 
     def _show_lesson(self) -> None:
-        scenario = self.document.scenario
-        lesson = scenario.lesson
+        # Shown in the user's language; the document keeps its own (English) texts.
+        shown = localized(self.document.scenario, current_language())
+        lesson = shown.lesson
         self.lesson_box.setVisible(lesson is not None)
         if lesson is None:
             return
         parts = []
+        if shown.title != self.document.scenario.title:
+            parts.append(f"<p><b>{html.escape(shown.title)}</b></p>")
         if lesson.objective:
             parts.append("<p><b>" + html.escape(self.tr("Objective.")) + "</b> "
                          f"{html.escape(lesson.objective)}</p>")
@@ -172,8 +177,8 @@ class ScenarioPanel(QScrollArea):
         if lesson.expected_outcome == "established":
             expected = self.tr("the tunnel comes up")
         elif lesson.expected_failure_at:
-            expected = self.tr("it fails at {message}").format(
-                message=message_name(lesson.expected_failure_at))
+            expected = self.tr("it fails {where}").format(
+                where=at_message(lesson.expected_failure_at))
         else:
             expected = self.tr("it fails")
         if lesson.expected_outcome != "established" and lesson.expected_notify:

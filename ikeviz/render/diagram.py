@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
-from ikeviz.diagnosis.diagnose import Diagnosis, message_name
-from ikeviz.i18n import translate
+from ikeviz.diagnosis.diagnose import Diagnosis, failed_at
+from ikeviz.i18n import current_language, translate
 from ikeviz.protocol.codec import Notification
 from ikeviz.protocol.config import Role
 from ikeviz.protocol.events import (
@@ -35,6 +35,7 @@ from ikeviz.protocol.events import (
 from ikeviz.protocol.registry import NotifyType, describe
 from ikeviz.protocol.states import State
 from ikeviz.scenario.model import Side
+from ikeviz.scenario.translations import localized
 from ikeviz.simulation import ScenarioRun
 from ikeviz.simulation.summary import message_summary
 
@@ -361,8 +362,7 @@ def build_diagram(
         drafts[failing].note_title = (
             translate("diagram", "Refused: {notify}").format(notify=row.notify)
             if row.label.startswith("INFO") and row.notify
-            else translate("diagram", "Failed at {message}").format(
-                message=message_name(diagnosis.failure_label)))
+            else failed_at(diagnosis.failure_label))
         drafts[failing].note = scrub(diagnosis.reason or diagnosis.verdict)
     if not diagnosis.established and diagnosis.failure_label:
         _add_ghosts(drafts, diagnosis.failure_label, initiator_side)
@@ -409,7 +409,7 @@ def build_diagram(
         )
 
     return Diagram(
-        title=scrub(run.scenario.title),
+        title=scrub(localized(run.scenario, current_language()).title),
         left=lifeline(Side.LEFT),
         right=lifeline(Side.RIGHT),
         rows=rows,

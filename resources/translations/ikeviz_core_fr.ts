@@ -2,6 +2,405 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>capture</name>
+    <message>
+        <source>the initiator ({address})</source>
+        <translation>l&apos;initiateur ({address})</translation>
+    </message>
+    <message>
+        <source>the responder ({address})</source>
+        <translation>le répondeur ({address})</translation>
+    </message>
+    <message>
+        <source>initiator</source>
+        <translation>initiateur</translation>
+    </message>
+    <message>
+        <source>responder</source>
+        <translation>répondeur</translation>
+    </message>
+    <message>
+        <source>an encrypted Informational {notify}</source>
+        <translation>un message Informational {notify} chiffré</translation>
+    </message>
+    <message>
+        <source>an unencrypted Informational {notify}</source>
+        <translation>un message Informational {notify} non chiffré</translation>
+    </message>
+    <message>
+        <source>{count} time</source>
+        <translation>{count} fois</translation>
+    </message>
+    <message>
+        <source>{count} times</source>
+        <translation>{count} fois</translation>
+    </message>
+    <message>
+        <source>{count} encrypted Informational message</source>
+        <translation>{count} message Informational chiffré</translation>
+    </message>
+    <message>
+        <source>{count} encrypted Informational messages</source>
+        <translation>{count} messages Informational chiffrés</translation>
+    </message>
+    <message>
+        <source>the negotiation</source>
+        <translation>la négociation</translation>
+    </message>
+    <message>
+        <source>{who} answered {what} with {informational} (frame {frame})</source>
+        <translation>{who} a répondu à {what} par {informational} (trame {frame})</translation>
+    </message>
+    <message>
+        <source>{failure}: the {sender} refused {what} with {notify}</source>
+        <translation>{failure} : le {sender} a refusé {what} avec {notify}</translation>
+    </message>
+    <message>
+        <source>the identity or the proxy identities (subnets) sent are not the ones the peer is configured for</source>
+        <translation>l&apos;identité ou les identités de proxy (sous-réseaux) envoyées ne sont pas celles pour lesquelles le pair est configuré</translation>
+    </message>
+    <message>
+        <source>the pre-shared key or the identity differs</source>
+        <translation>la clé pré-partagée ou l&apos;identité diffère</translation>
+    </message>
+    <message>
+        <source>the pre-shared key differs, or a message was altered on the way</source>
+        <translation>la clé pré-partagée diffère, ou un message a été altéré en chemin</translation>
+    </message>
+    <message>
+        <source>the DH public value has the wrong size for the group (a DH group mismatch in Quick Mode with PFS)</source>
+        <translation>la valeur publique DH n&apos;a pas la bonne taille pour le groupe (groupes DH différents en Quick Mode avec PFS)</translation>
+    </message>
+    <message>
+        <source>an attribute of the offer (e.g. a lifetime in kilobytes, a key length) is not supported by the peer</source>
+        <translation>un attribut de l&apos;offre (par exemple une durée de vie en kilo-octets, une longueur de clé) n&apos;est pas pris en charge par le pair</translation>
+    </message>
+    <message>
+        <source>the peer lost the ISAKMP SA (it restarted, or the SA expired on its side)</source>
+        <translation>le pair a perdu la SA ISAKMP (il a redémarré, ou la SA a expiré de son côté)</translation>
+    </message>
+    <message>
+        <source>{who} answered message 1 with {informational} (frame {frame}): it accepts none of the offered transforms ({count})</source>
+        <translation>{who} a répondu au message 1 par {informational} (trame {frame}) : il n&apos;accepte aucune des transformations proposées ({count})</translation>
+    </message>
+    <message>
+        <source>offered transform {number}: {proposal}</source>
+        <translation>transformation proposée {number} : {proposal}</translation>
+    </message>
+    <message>
+        <source>the responder has no phase-1 proposal with exactly these values: encryption (and key length), hash, DH group, authentication method, sometimes the lifetime; the DH group is the usual culprit</source>
+        <translation>le répondeur n&apos;a aucune proposition de phase 1 avec exactement ces valeurs : chiffrement (et longueur de clé), hachage, groupe DH, méthode d&apos;authentification, parfois la durée de vie ; le groupe DH est le coupable habituel</translation>
+    </message>
+    <message>
+        <source>make one of the initiator&apos;s phase-1 proposals equal to one of the responder&apos;s (name the responder&apos;s product with --responder-profile to see which value it lacks)</source>
+        <translation>rendre l&apos;une des propositions de phase 1 de l&apos;initiateur identique à l&apos;une de celles du répondeur (indiquez le produit du répondeur avec --responder-profile pour voir la valeur qui lui manque)</translation>
+    </message>
+    <message>
+        <source>{failure}: {responder} refused every phase-1 proposal of {initiator} (NO-PROPOSAL-CHOSEN)</source>
+        <translation>{failure} : {responder} a refusé toutes les propositions de phase 1 de {initiator} (NO-PROPOSAL-CHOSEN)</translation>
+    </message>
+    <message>
+        <source>the ISAKMP SA is established (Main Mode completed, both sides authenticated)</source>
+        <translation>la SA ISAKMP est établie (Main Mode terminé, les deux côtés sont authentifiés)</translation>
+    </message>
+    <message>
+        <source>phase 1 went on far enough for Quick Mode</source>
+        <translation>la phase 1 est allée assez loin pour le Quick Mode</translation>
+    </message>
+    <message>
+        <source>{who} answered Quick Mode message 1 with {informational} (frame {frame})</source>
+        <translation>{who} a répondu au message 1 du Quick Mode par {informational} (trame {frame})</translation>
+    </message>
+    <message>
+        <source>the notify&apos;s SPI is {spi}, not the SPI offered in QM1</source>
+        <translation>le SPI du notify est {spi}, pas le SPI proposé dans QM1</translation>
+    </message>
+    <message>
+        <source>offered: {proposal}</source>
+        <translation>proposé : {proposal}</translation>
+    </message>
+    <message>
+        <source>proxy identities offered: {identities}</source>
+        <translation>identités de proxy proposées : {identities}</translation>
+    </message>
+    <message>
+        <source>Quick Mode message 1 is encrypted: give keys (--keys, --charon-log, or --psk with --dh-secret) to see what was offered</source>
+        <translation>le message 1 du Quick Mode est chiffré : fournissez des clés (--keys, --charon-log, ou --psk avec --dh-secret) pour voir ce qui a été proposé</translation>
+    </message>
+    <message>
+        <source>{failure}: the protected subnets (proxy identities) do not match; {who} answered INVALID-ID-INFORMATION</source>
+        <translation>{failure} : les sous-réseaux protégés (identités de proxy) ne correspondent pas ; {who} a répondu INVALID-ID-INFORMATION</translation>
+    </message>
+    <message>
+        <source>the responder&apos;s local and remote subnets are not the mirror of the initiator&apos;s (or one side uses a host address where the other has a subnet)</source>
+        <translation>les sous-réseaux local et distant du répondeur ne sont pas le miroir de ceux de l&apos;initiateur (ou un côté utilise une adresse d&apos;hôte là où l&apos;autre a un sous-réseau)</translation>
+    </message>
+    <message>
+        <source>local subnet / remote subnet</source>
+        <translation>sous-réseau local / sous-réseau distant</translation>
+    </message>
+    <message>
+        <source>(refused: not its remote / local subnets)</source>
+        <translation>(refusé : ce ne sont pas ses sous-réseaux distant / local)</translation>
+    </message>
+    <message>
+        <source>on the responder: set its local subnet to {remote} and its remote subnet to {local}</source>
+        <translation>sur le répondeur : régler son sous-réseau local sur {remote} et son sous-réseau distant sur {local}</translation>
+    </message>
+    <message>
+        <source>or on the initiator: use the responder&apos;s subnets, mirrored</source>
+        <translation>ou sur l&apos;initiateur : utiliser les sous-réseaux du répondeur, inversés</translation>
+    </message>
+    <message>
+        <source>{failure}: phase 1 is up, but {who} refused every phase-2 proposal (NO-PROPOSAL-CHOSEN)</source>
+        <translation>{failure} : la phase 1 est établie, mais {who} a refusé toutes les propositions de phase 2 (NO-PROPOSAL-CHOSEN)</translation>
+    </message>
+    <message>
+        <source>the responder has no phase-2 proposal with these values: ESP encryption (and key length), integrity, PFS group (or PFS on one side only), mode, sometimes the lifetime</source>
+        <translation>le répondeur n&apos;a aucune proposition de phase 2 avec ces valeurs : chiffrement ESP (et longueur de clé), intégrité, groupe PFS (ou PFS d&apos;un seul côté), mode, parfois la durée de vie</translation>
+    </message>
+    <message>
+        <source>make one of the initiator&apos;s phase-2 proposals equal to one of the responder&apos;s</source>
+        <translation>rendre l&apos;une des propositions de phase 2 de l&apos;initiateur identique à l&apos;une de celles du répondeur</translation>
+    </message>
+    <message>
+        <source>make one of the initiator&apos;s phase-2 proposals equal to one of the responder&apos;s (--responder-profile shows what its product supports)</source>
+        <translation>rendre l&apos;une des propositions de phase 2 de l&apos;initiateur identique à l&apos;une de celles du répondeur (--responder-profile montre ce que son produit prend en charge)</translation>
+    </message>
+    <message>
+        <source>{failure}: {who} refused Quick Mode with {notify}</source>
+        <translation>{failure} : {who} a refusé le Quick Mode avec {notify}</translation>
+    </message>
+    <message>
+        <source>messages 1 to 4 went through: the proposals and the Diffie-Hellman exchange agree</source>
+        <translation>les messages 1 à 4 sont passés : les propositions et l&apos;échange Diffie-Hellman s&apos;accordent</translation>
+    </message>
+    <message>
+        <source>{who} sent message 5 {times}, from {start} s to {end} s; message 6 never came</source>
+        <translation>{who} a envoyé {times} le message 5, de {start} s à {end} s ; le message 6 n&apos;est jamais arrivé</translation>
+    </message>
+    <message>
+        <source>{who} sent message 5 {times}; message 6 never came</source>
+        <translation>{who} a envoyé {times} le message 5 ; le message 6 n&apos;est jamais arrivé</translation>
+    </message>
+    <message>
+        <source>{who} answered with {messages} instead</source>
+        <translation>{who} a répondu à la place par {messages}</translation>
+    </message>
+    <message>
+        <source>decrypted with {keys}, the responder&apos;s answer is N({notify}): it could not use message 5</source>
+        <translation>déchiffrée avec {keys}, la réponse du répondeur est N({notify}) : il n&apos;a pas pu utiliser le message 5</translation>
+    </message>
+    <message>
+        <source>message 5 decrypts with {keys} and {hash} {status}</source>
+        <translation>le message 5 se déchiffre avec {keys} et {hash} {status}</translation>
+    </message>
+    <message>
+        <source>message 5 decrypts with {keys}</source>
+        <translation>le message 5 se déchiffre avec {keys}</translation>
+    </message>
+    <message>
+        <source>message 5 does not decrypt with the key(s) given: {keys}</source>
+        <translation>le message 5 ne se déchiffre pas avec la ou les clés fournies : {keys}</translation>
+    </message>
+    <message>
+        <source>the responder&apos;s answers do not decrypt with the key(s) given ({keys}): the responder encrypted them with other keys</source>
+        <translation>les réponses du répondeur ne se déchiffrent pas avec la ou les clés fournies ({keys}) : le répondeur les a chiffrées avec d&apos;autres clés</translation>
+    </message>
+    <message>
+        <source>the pre-shared keys differ: each side derived its own SKEYID and Ka from its own PSK, so neither can read the other&apos;s encrypted messages (the most common cause)</source>
+        <translation>les clés pré-partagées diffèrent : chaque côté a dérivé ses propres SKEYID et Ka de sa propre PSK, si bien qu&apos;aucun ne peut lire les messages chiffrés de l&apos;autre (la cause la plus fréquente)</translation>
+    </message>
+    <message>
+        <source>less likely, an identity problem: the responder took the PSK of another peer, e.g. because the initiator&apos;s address or ID is not the one it is configured for (a NAT)</source>
+        <translation>moins probable, un problème d&apos;identité : le répondeur a pris la PSK d&apos;un autre pair, par exemple parce que l&apos;adresse ou l&apos;ID de l&apos;initiateur n&apos;est pas celui pour lequel il est configuré (un NAT)</translation>
+    </message>
+    <message>
+        <source>set the same pre-shared key on both gateways</source>
+        <translation>régler la même clé pré-partagée sur les deux passerelles</translation>
+    </message>
+    <message>
+        <source>check that the responder&apos;s configuration for this peer names the initiator&apos;s address {address} and ID {id}</source>
+        <translation>vérifier que la configuration du répondeur pour ce pair indique l&apos;adresse {address} et l&apos;ID {id} de l&apos;initiateur</translation>
+    </message>
+    <message>
+        <source>check that the responder&apos;s configuration for this peer names the initiator&apos;s address {address}</source>
+        <translation>vérifier que la configuration du répondeur pour ce pair indique l&apos;adresse {address} de l&apos;initiateur</translation>
+    </message>
+    <message>
+        <source>{failure}: {who} did not accept it; the pre-shared keys most likely differ</source>
+        <translation>{failure} : {who} ne l&apos;a pas accepté ; les clés pré-partagées diffèrent très probablement</translation>
+    </message>
+    <message>
+        <source>pre-shared key</source>
+        <translation>clé pré-partagée</translation>
+    </message>
+    <message>
+        <source>(secret)</source>
+        <translation>(secrète)</translation>
+    </message>
+    <message>
+        <source>(secret, most likely different)</source>
+        <translation>(secrète, très probablement différente)</translation>
+    </message>
+    <message>
+        <source>{label} and that answer decrypt with the same keys ({keys}): both sides derived the same SKEYID, so the pre-shared keys agree</source>
+        <translation>{label} et cette réponse se déchiffrent avec les mêmes clés ({keys}) : les deux côtés ont dérivé le même SKEYID, donc les clés pré-partagées concordent</translation>
+    </message>
+    <message>
+        <source>the initiator sent the identity {type} {identity}</source>
+        <translation>l&apos;initiateur a envoyé l&apos;identité {type} {identity}</translation>
+    </message>
+    <message>
+        <source>{hash} is right for the keys both sides have</source>
+        <translation>{hash} est correct pour les clés des deux côtés</translation>
+    </message>
+    <message>
+        <source>the responder does not accept the initiator&apos;s identity: its type or value is not the one the responder is configured to expect for this peer</source>
+        <translation>le répondeur n&apos;accepte pas l&apos;identité de l&apos;initiateur : son type ou sa valeur n&apos;est pas celui que le répondeur est configuré pour attendre de ce pair</translation>
+    </message>
+    <message>
+        <source>behind a NAT: the initiator sends its private address as its identity</source>
+        <translation>derrière un NAT : l&apos;initiateur envoie son adresse privée comme identité</translation>
+    </message>
+    <message>
+        <source>on the responder: expect the identity {type} {identity} for this peer</source>
+        <translation>sur le répondeur : attendre l&apos;identité {type} {identity} pour ce pair</translation>
+    </message>
+    <message>
+        <source>or on the initiator: send the identity the responder expects (type and value)</source>
+        <translation>ou sur l&apos;initiateur : envoyer l&apos;identité que le répondeur attend (type et valeur)</translation>
+    </message>
+    <message>
+        <source>{failure}: {who} refused it with {notify}; the keys agree, so the initiator&apos;s identity is the likely cause</source>
+        <translation>{failure} : {who} l&apos;a refusé avec {notify} ; les clés concordent, l&apos;identité de l&apos;initiateur est donc la cause probable</translation>
+    </message>
+    <message>
+        <source>{failure}: {who} refused the initiator&apos;s identity ({notify})</source>
+        <translation>{failure} : {who} a refusé l&apos;identité de l&apos;initiateur ({notify})</translation>
+    </message>
+    <message>
+        <source>phase-1 identity</source>
+        <translation>identité de phase 1</translation>
+    </message>
+    <message>
+        <source>(not the one it expects)</source>
+        <translation>(pas celle qu&apos;il attend)</translation>
+    </message>
+    <message>
+        <source>encrypted (give keys to see the algorithms)</source>
+        <translation>chiffrée (fournissez des clés pour voir les algorithmes)</translation>
+    </message>
+    <message>
+        <source>{mode} completed: ISAKMP SA {proposal}</source>
+        <translation>{mode} terminé : SA ISAKMP {proposal}</translation>
+    </message>
+    <message>
+        <source>Quick Mode completed (QM1-QM3): IPsec SA {proposal}</source>
+        <translation>Quick Mode terminé (QM1-QM3) : SA IPsec {proposal}</translation>
+    </message>
+    <message>
+        <source>identities: {initiator} (initiator), {responder} (responder)</source>
+        <translation>identités : {initiator} (initiateur), {responder} (répondeur)</translation>
+    </message>
+    <message>
+        <source>subnets: {subnets}</source>
+        <translation>sous-réseaux : {subnets}</translation>
+    </message>
+    <message>
+        <source>{label} (frame {frame}): {hash} does not match: {detail}</source>
+        <translation>{label} (trame {frame}) : {hash} ne correspond pas : {detail}</translation>
+    </message>
+    <message>
+        <source>{who} deleted the ISAKMP SA at {time} s (frame {frame})</source>
+        <translation>{who} a supprimé la SA ISAKMP à {time} s (trame {frame})</translation>
+    </message>
+    <message>
+        <source>{who} deleted the IPsec SA at {time} s (frame {frame})</source>
+        <translation>{who} a supprimé la SA IPsec à {time} s (trame {frame})</translation>
+    </message>
+    <message>
+        <source>{messages} after Quick Mode (DELETEs or DPD, most likely)</source>
+        <translation>{messages} après le Quick Mode (des DELETE ou du DPD, très probablement)</translation>
+    </message>
+    <message>
+        <source>weak phase-1 algorithms ({suite}): prefer AES, SHA-2 and group 14 or more</source>
+        <translation>algorithmes de phase 1 faibles ({suite}) : préférez AES, SHA-2 et le groupe 14 ou plus</translation>
+    </message>
+    <message>
+        <source>Established: phase 1 {phase1}, phase 2 {phase2}</source>
+        <translation>Établi : phase 1 {phase1}, phase 2 {phase2}</translation>
+    </message>
+    <message>
+        <source>the responder is unreachable or does not answer on UDP 500 (wrong address, routing, a firewall, no IKE service), or it has no connection for the initiator&apos;s address and drops the offer silently</source>
+        <translation>le répondeur est injoignable ou ne répond pas sur UDP 500 (mauvaise adresse, routage, pare-feu, pas de service IKE), ou il n&apos;a aucune connexion pour l&apos;adresse de l&apos;initiateur et ignore l&apos;offre sans rien dire</translation>
+    </message>
+    <message>
+        <source>the responder is unreachable, does not accept Aggressive Mode, or has no connection for this identity and drops the offer silently</source>
+        <translation>le répondeur est injoignable, n&apos;accepte pas l&apos;Aggressive Mode, ou n&apos;a aucune connexion pour cette identité et ignore l&apos;offre sans rien dire</translation>
+    </message>
+    <message>
+        <source>message 3 (large KE payload) was lost or fragmented on the way, or the responder could not use the KE payload</source>
+        <translation>le message 3 (grande charge utile KE) a été perdu ou fragmenté en chemin, ou le répondeur n&apos;a pas pu utiliser la charge utile KE</translation>
+    </message>
+    <message>
+        <source>the responder could not decrypt message 5: the pre-shared keys most likely differ</source>
+        <translation>le répondeur n&apos;a pas pu déchiffrer le message 5 : les clés pré-partagées diffèrent très probablement</translation>
+    </message>
+    <message>
+        <source>the responder could not decrypt or verify Quick Mode message 1, or drops it (e.g. no matching policy)</source>
+        <translation>le répondeur n&apos;a pas pu déchiffrer ou vérifier le message 1 du Quick Mode, ou il l&apos;ignore (par exemple aucune politique correspondante)</translation>
+    </message>
+    <message>
+        <source>No readable IKE message</source>
+        <translation>Aucun message IKE lisible</translation>
+    </message>
+    <message>
+        <source>Phase 1 established; no Quick Mode in the capture</source>
+        <translation>Phase 1 établie ; aucun Quick Mode dans la capture</translation>
+    </message>
+    <message>
+        <source>{failure}: {who} never answered {label}</source>
+        <translation>{failure} : {who} n&apos;a jamais répondu à {label}</translation>
+    </message>
+    <message>
+        <source>{who} sent {label} {times} over {seconds} s (retransmissions with no reply)</source>
+        <translation>{who} a envoyé {times} {label} en {seconds} s (retransmissions sans réponse)</translation>
+    </message>
+    <message>
+        <source>Incomplete: the capture ends while {who} waits for {message}</source>
+        <translation>Incomplet : la capture s&apos;arrête alors que {who} attend le {message}</translation>
+    </message>
+    <message>
+        <source>the last message is {label} (frame {frame}, {time} s), not retransmitted</source>
+        <translation>le dernier message est {label} (trame {frame}, {time} s), non retransmis</translation>
+    </message>
+    <message>
+        <source>{who} answered {label} with {messages} (frame {frame}) instead of {expected}</source>
+        <translation>{who} a répondu à {label} par {messages} (trame {frame}) au lieu de {expected}</translation>
+    </message>
+    <message>
+        <source>they do not decrypt with the key(s) given: {keys}</source>
+        <translation>ils ne se déchiffrent pas avec la ou les clés fournies : {keys}</translation>
+    </message>
+    <message>
+        <source>give keys (--keys, --charon-log, or --psk with --dh-secret) to read the notify</source>
+        <translation>fournissez des clés (--keys, --charon-log, ou --psk avec --dh-secret) pour lire le notify</translation>
+    </message>
+    <message>
+        <source>a refusal of the Quick Mode offer: most often NO-PROPOSAL-CHOSEN (the phase-2 proposals differ: encryption, integrity, PFS group, lifetime) or INVALID-ID-INFORMATION (the subnets differ)</source>
+        <translation>un refus de l&apos;offre Quick Mode : le plus souvent NO-PROPOSAL-CHOSEN (les propositions de phase 2 diffèrent : chiffrement, intégrité, groupe PFS, durée de vie) ou INVALID-ID-INFORMATION (les sous-réseaux diffèrent)</translation>
+    </message>
+    <message>
+        <source>a refusal of {label} (an error notify)</source>
+        <translation>un refus de {label} (un notify d&apos;erreur)</translation>
+    </message>
+    <message>
+        <source>{failure}: {who} answered {label} with an encrypted Informational message (most likely a refusal)</source>
+        <translation>{failure} : {who} a répondu à {label} par un message Informational chiffré (très probablement un refus)</translation>
+    </message>
+</context>
+<context>
     <name>diagnosis</name>
     <message>
         <source>Main Mode message {number}</source>
@@ -18,6 +417,46 @@
     <message>
         <source>an Informational message</source>
         <translation>un message Informational</translation>
+    </message>
+    <message>
+        <source>Failed at Main Mode message {number}</source>
+        <translation>Échec au message {number} du Main Mode</translation>
+    </message>
+    <message>
+        <source>Failed at Quick Mode message {number}</source>
+        <translation>Échec au message {number} du Quick Mode</translation>
+    </message>
+    <message>
+        <source>Failed at Aggressive Mode message {number}</source>
+        <translation>Échec au message {number} de l&apos;Aggressive Mode</translation>
+    </message>
+    <message>
+        <source>Failed at an Informational message</source>
+        <translation>Échec sur un message Informational</translation>
+    </message>
+    <message>
+        <source>Failed at {message}</source>
+        <translation>Échec à {message}</translation>
+    </message>
+    <message>
+        <source>at Main Mode message {number}</source>
+        <translation>au message {number} du Main Mode</translation>
+    </message>
+    <message>
+        <source>at Quick Mode message {number}</source>
+        <translation>au message {number} du Quick Mode</translation>
+    </message>
+    <message>
+        <source>at Aggressive Mode message {number}</source>
+        <translation>au message {number} de l&apos;Aggressive Mode</translation>
+    </message>
+    <message>
+        <source>at an Informational message</source>
+        <translation>sur un message Informational</translation>
+    </message>
+    <message>
+        <source>at {message}</source>
+        <translation>à {message}</translation>
     </message>
     <message>
         <source>encryption</source>
@@ -93,7 +532,7 @@
     </message>
     <message>
         <source>(what {product} logs here is not documented)</source>
-        <translation>(ce que {product} journalise ici n&apos;est pas documenté)</translation>
+        <translation>(ce que journalise {product} ici n&apos;est pas documenté)</translation>
     </message>
     <message>
         <source>RSA signatures</source>
@@ -160,8 +599,36 @@
         <translation>{product} ne prend pas en charge ce qui est proposé ({fields}) : modifiez l&apos;autre côté</translation>
     </message>
     <message>
-        <source>Failed at {message}: {responder} refused every phase-1 proposal of {initiator} (NO-PROPOSAL-CHOSEN)</source>
-        <translation>Échec au {message} : {responder} a refusé toutes les propositions de phase 1 de {initiator} (NO-PROPOSAL-CHOSEN)</translation>
+        <source>{failure}: {responder} refused every phase-1 proposal of {initiator} (NO-PROPOSAL-CHOSEN)</source>
+        <translation>{failure} : {responder} a refusé toutes les propositions de phase 1 de {initiator} (NO-PROPOSAL-CHOSEN)</translation>
+    </message>
+    <message>
+        <source>{failure}: phase 1 is up, but {responder} refused every phase-2 proposal of {initiator} (NO-PROPOSAL-CHOSEN)</source>
+        <translation>{failure} : la phase 1 est établie, mais {responder} a refusé toutes les propositions de phase 2 de {initiator} (NO-PROPOSAL-CHOSEN)</translation>
+    </message>
+    <message>
+        <source>{failure}: the protected subnets (proxy identities) do not mirror each other; {responder} answered INVALID-ID-INFORMATION</source>
+        <translation>{failure} : les sous-réseaux protégés (identités de proxy) ne sont pas le miroir l&apos;un de l&apos;autre ; {responder} a répondu INVALID-ID-INFORMATION</translation>
+    </message>
+    <message>
+        <source>{failure}: {responder} could not decrypt it; the pre-shared keys most likely differ</source>
+        <translation>{failure} : {responder} n&apos;a pas pu le déchiffrer ; les clés pré-partagées diffèrent très probablement</translation>
+    </message>
+    <message>
+        <source>{failure}: {refuser} does not accept the identity {sender} sent</source>
+        <translation>{failure} : {refuser} n&apos;accepte pas l&apos;identité envoyée par {sender}</translation>
+    </message>
+    <message>
+        <source>{failure}: {responder} negotiates Main Mode only and refused the Aggressive Mode of {initiator}</source>
+        <translation>{failure} : {responder} ne négocie qu&apos;en Main Mode et a refusé l&apos;Aggressive Mode de {initiator}</translation>
+    </message>
+    <message>
+        <source>{failure}: {responder} never answered it</source>
+        <translation>{failure} : {responder} n&apos;y a jamais répondu</translation>
+    </message>
+    <message>
+        <source>{failure}: {reason}</source>
+        <translation>{failure} : {reason}</translation>
     </message>
     <message>
         <source>{responder} answered message 1 with an unencrypted Informational NO-PROPOSAL-CHOSEN</source>
@@ -196,10 +663,6 @@
         <translation>ajouter la proposition de phase 2 {suite} à {gateway}</translation>
     </message>
     <message>
-        <source>Failed at {message}: phase 1 is up, but {responder} refused every phase-2 proposal of {initiator} (NO-PROPOSAL-CHOSEN)</source>
-        <translation>Échec au {message} : la phase 1 est établie, mais {responder} a refusé toutes les propositions de phase 2 de {initiator} (NO-PROPOSAL-CHOSEN)</translation>
-    </message>
-    <message>
         <source>the ISAKMP SA is established (both sides authenticated)</source>
         <translation>la SA ISAKMP est établie (les deux côtés sont authentifiés)</translation>
     </message>
@@ -216,10 +679,6 @@
         <translation>sur {gateway}, régler le sous-réseau local sur {local} et le sous-réseau distant sur {remote}</translation>
     </message>
     <message>
-        <source>Failed at {message}: the protected subnets (proxy identities) do not mirror each other; {responder} answered INVALID-ID-INFORMATION</source>
-        <translation>Échec au {message} : les sous-réseaux protégés (identités de proxy) ne se correspondent pas ; {responder} a répondu INVALID-ID-INFORMATION</translation>
-    </message>
-    <message>
         <source>the ISAKMP SA is established</source>
         <translation>la SA ISAKMP est établie</translation>
     </message>
@@ -230,10 +689,6 @@
     <message>
         <source>set {gateway}&apos;s pre-shared key to the one {peer} uses</source>
         <translation>sur {gateway}, régler la clé pré-partagée sur celle qu&apos;utilise {peer}</translation>
-    </message>
-    <message>
-        <source>Failed at {message}: {responder} could not decrypt it; the pre-shared keys most likely differ</source>
-        <translation>Échec au {message} : {responder} n&apos;a pas pu le déchiffrer ; les clés pré-partagées diffèrent très probablement</translation>
     </message>
     <message>
         <source>(secret)</source>
@@ -249,7 +704,7 @@
     </message>
     <message>
         <source>{initiator} could not read that answer, sent message 5 {tries} times and gave up</source>
-        <translation>{initiator} n&apos;a pas pu lire cette réponse, a envoyé le message 5 {tries} fois puis a abandonné</translation>
+        <translation>{initiator} n&apos;a pas pu lire cette réponse, a envoyé {tries} fois le message 5 puis a abandonné</translation>
     </message>
     <message>
         <source>the two pre-shared keys differ: each side derived its own SKEYID and Ka, so neither can read the other&apos;s encrypted messages (the most common cause)</source>
@@ -266,10 +721,6 @@
     <message>
         <source>make {gateway} expect the identity {identity} of type {type}</source>
         <translation>faire attendre à {gateway} l&apos;identité {identity} de type {type}</translation>
-    </message>
-    <message>
-        <source>Failed at {message}: {refuser} does not accept the identity {sender} sent</source>
-        <translation>Échec au {message} : {refuser} n&apos;accepte pas l&apos;identité envoyée par {sender}</translation>
     </message>
     <message>
         <source>phase-1 identity (sent / expected)</source>
@@ -292,10 +743,6 @@
         <translation>Main Mode uniquement</translation>
     </message>
     <message>
-        <source>Failed at {message}: {responder} negotiates Main Mode only and refused the Aggressive Mode of {initiator}</source>
-        <translation>Échec au {message} : {responder} ne négocie qu&apos;en Main Mode et a refusé l&apos;Aggressive Mode de {initiator}</translation>
-    </message>
-    <message>
         <source>phase-1 mode</source>
         <translation>mode de phase 1</translation>
     </message>
@@ -308,20 +755,12 @@
         <translation>{responder} a refusé le message 1 à cause de son type d&apos;échange</translation>
     </message>
     <message>
-        <source>Failed at {message}: {responder} never answered it</source>
-        <translation>Échec au {message} : {responder} n&apos;y a jamais répondu</translation>
-    </message>
-    <message>
         <source>{initiator} sent {message} and its retransmissions; no answer came back</source>
         <translation>{initiator} a envoyé le {message} et ses retransmissions ; aucune réponse n&apos;est revenue</translation>
     </message>
     <message>
         <source>the message does not reach the peer (a NAT or firewall on the path, a wrong peer address), or the peer drops it silently</source>
         <translation>le message n&apos;atteint pas le pair (un NAT ou un pare-feu sur le chemin, une mauvaise adresse du pair), ou le pair l&apos;ignore sans rien dire</translation>
-    </message>
-    <message>
-        <source>Failed at {message}: {reason}</source>
-        <translation>Échec au {message} : {reason}</translation>
     </message>
     <message>
         <source>phase 1 uses DES: 56-bit keys are broken; use AES (or 3DES)</source>
@@ -393,10 +832,6 @@
     <message>
         <source>Refused: {notify}</source>
         <translation>Refusé : {notify}</translation>
-    </message>
-    <message>
-        <source>Failed at {message}</source>
-        <translation>Échec au {message}</translation>
     </message>
     <message>
         <source>Phase 1 (Aggressive Mode)</source>

@@ -1091,6 +1091,66 @@
         <translation>{folder} (introuvable)</translation>
     </message>
     <message>
+        <source>Beginner</source>
+        <translation>Débutant</translation>
+    </message>
+    <message>
+        <source>Intermediate</source>
+        <translation>Intermédiaire</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+    <message>
+        <source>The tunnel comes up.</source>
+        <translation>Le tunnel s’établit.</translation>
+    </message>
+    <message>
+        <source>It fails {where}, with {notify}.</source>
+        <translation>La négociation échoue {where}, avec {notify}.</translation>
+    </message>
+    <message>
+        <source>It fails {where}.</source>
+        <translation>La négociation échoue {where}.</translation>
+    </message>
+    <message>
+        <source>It fails.</source>
+        <translation>La négociation échoue.</translation>
+    </message>
+    <message>
+        <source>The fix is on the left gateway ({name}).</source>
+        <translation>La correction se fait sur la passerelle de gauche ({name}).</translation>
+    </message>
+    <message>
+        <source>The fix is on the right gateway ({name}).</source>
+        <translation>La correction se fait sur la passerelle de droite ({name}).</translation>
+    </message>
+    <message>
+        <source>Cannot be read: {error}</source>
+        <translation>Illisible : {error}</translation>
+    </message>
+    <message>
+        <source>Your Lessons</source>
+        <translation>Vos leçons</translation>
+    </message>
+    <message>
+        <source>This folder does not exist</source>
+        <translation>Ce dossier n’existe pas</translation>
+    </message>
+    <message>
+        <source>{title} ({difficulty})</source>
+        <translation>{title} ({difficulty})</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read</source>
+        <translation>{file} : illisible</translation>
+    </message>
+    <message>
+        <source>No lessons in this folder</source>
+        <translation>Aucune leçon dans ce dossier</translation>
+    </message>
+    <message>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
@@ -1731,7 +1791,16 @@ Les enregistrer avant de {doing} ?</translation>
     </message>
     <message>
         <source>Capture · {name}</source>
+        <extracomment>The window a switch made (a top-level window needs a Python reference to live).</extracomment>
         <translation>Capture · {name}</translation>
+    </message>
+    <message>
+        <source>Language: {language}</source>
+        <translation>Langue : {language}</translation>
+    </message>
+    <message>
+        <source>the capture being read was stopped: open it again</source>
+        <translation>la lecture de la capture a été interrompue : ouvrez-la à nouveau</translation>
     </message>
     <message numerus="yes">
         <source>{name}: %n IKEv1 negotiation(s)</source>
@@ -1998,19 +2067,15 @@ Les récupérer ?</translation>
         <translation>Enregistrer les clés pré-partagées et les clés privées dans le fichier de scénario (il n’est alors lisible que par vous)</translation>
     </message>
     <message>
-        <source>The new language is used the next time ikeviz starts.</source>
-        <translation>La nouvelle langue sera utilisée au prochain démarrage d’ikeviz.</translation>
-    </message>
-    <message>
-        <source>Language changes take effect the next time ikeviz starts.</source>
-        <translation>Un changement de langue prend effet au prochain démarrage d’ikeviz.</translation>
+        <source>OK shows the window again in this language; the scenario and its history stay.</source>
+        <translation>OK affiche à nouveau la fenêtre dans cette langue ; le scénario et son historique sont conservés.</translation>
     </message>
 </context>
 <context>
     <name>PresenterModel</name>
     <message>
         <source>Will {message} succeed?</source>
-        <translation>{message} va-t-il réussir ?</translation>
+        <translation>Le {message} va-t-il réussir ?</translation>
     </message>
     <message>
         <source>Next: {sender} → {receiver}</source>
@@ -2034,15 +2099,15 @@ Les récupérer ?</translation>
     </message>
     <message>
         <source>Yes: {message} succeeds</source>
-        <translation>Oui : {message} réussit</translation>
+        <translation>Oui : le {message} réussit</translation>
     </message>
     <message>
         <source>{receiver} accepts what {sender} sent.</source>
         <translation>{receiver} accepte ce que {sender} a envoyé.</translation>
     </message>
     <message>
-        <source>No: it fails at {message}</source>
-        <translation>Non : échec à {message}</translation>
+        <source>No: it fails {where}</source>
+        <translation>Non : échec {where}</translation>
     </message>
     <message>
         <source>{field}: {left_name} {left}, {right_name} {right}</source>
@@ -2338,8 +2403,8 @@ Les récupérer ?</translation>
         <translation>le tunnel monte</translation>
     </message>
     <message>
-        <source>it fails at {message}</source>
-        <translation>échec à {message}</translation>
+        <source>it fails {where}</source>
+        <translation>échec {where}</translation>
     </message>
     <message>
         <source>it fails</source>

@@ -94,36 +94,129 @@ def test_a_dialog_in_french(french: None, qtbot: Any, tmp_path: Path, dialogs: A
         _close(win)
 
 
-def test_back_to_english_through_the_preferences(french: None, qtbot: Any,
-                                                 tmp_path: Path, qapp: QApplication) -> None:
+def _switched(qtbot: Any, win: MainWindow) -> MainWindow:
+    """The window that replaced ``win`` (Preferences > OK switches just after)."""
+    qtbot.waitUntil(lambda: getattr(win, "replaced_by", None) is not None, timeout=3000)
+    new: MainWindow = win.replaced_by  # type: ignore[attr-defined]
+    qtbot.addWidget(new)
+    qtbot.waitExposed(new)
+    return new
+
+
+def _document_state(win: MainWindow) -> tuple[object, ...]:
+    doc = win.document
+    return (doc.path, doc.modified, doc.undo_stack.count(), doc.undo_stack.index(), doc.step,
+            doc.selected_row, doc.scenario)
+
+
+def test_live_switch_english_to_french_and_back(qtbot: Any, tmp_path: Path,
+                                                qapp: QApplication) -> None:
+    from ikeviz.gui.language_switch import switch_language
+    from ikeviz.scenario.fileformat import save_scenario
+    from ikeviz.scenario.translations import localized
+
+    install_language(qapp, "en")
+    path = tmp_path / "dh.toml"
+    save_scenario(load_scenario(lesson_path("p1-dh-group-mismatch")), path)
+    document = Document(load_scenario(path), path=path)
+    win = MainWindow(document, autosave_path=tmp_path / "autosave.toml", restore_layout=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    english_title = document.scenario.title
+    try:
+        assert _menus(win)[:3] == ["&File", "&Edit", "&View"]
+        assert win.view.diagram.title == english_title
+        # An edit (undoable, unsaved) and a step, to carry over.
+        win.left_editor.name_edit.setText("OXO Orléans")
+        win.left_editor.name_edit.textEdited.emit("OXO Orléans")
+        document.set_step(3)
+        document.set_selected_row(1)
+        win.left_dock.hide()
+        before = _document_state(win)
+        assert before[1] and before[2] >= 1 and before[4] == 3
+        undo_text = document.undo_stack.undoText()
+
+        dialog = PreferencesDialog(win)
+        dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+        assert "OK" in dialog.language_note.text()
+        dialog.accept()
+        fr = _switched(qtbot, win)
+        assert i18n.current_language() == "fr" and prefs.get_str("language") == "fr"
+        assert fr is not win and fr.document is document
+        assert _document_state(fr) == before
+        assert document.undo_stack.undoText() == undo_text
+        assert not fr.left_dock.isVisible() and fr.right_dock.isVisible()
+        # French: the menus, the diagnosis, the diagram's failure reason and title.
+        assert _menus(fr)[:4] == ["&Fichier", "É&dition", "Affic&hage", "&Négociation"]
+        assert fr.diagnosis_dock.windowTitle() == "Diagnostic"
+        assert document.diagnosis is not None
+        assert document.diagnosis.verdict.startswith("Échec au message 2 du Main Mode : ")
+        assert "d'OXO Orléans" in document.diagnosis.verdict
+        diagram = fr.view.diagram
+        assert diagram is not None and diagram.failing_row is not None
+        assert diagram.rows[diagram.failing_row].note.startswith(
+            "aucune proposition de phase 1 acceptable")
+        assert diagram.title == localized(document.scenario, "fr").title != english_title
+        assert document.scenario.title == english_title  # the data stays English
+        headings = [label.text() for label in fr.diagnosis_panel.findChildren(QLabel, "heading")]
+        assert "<b>Ce qui diffère</b>" in headings
+        assert "OK" not in fr.statusBar().currentMessage() and "Français" in (
+            fr.statusBar().currentMessage())
+        # The undo stack is the same one: undo works in the new window.
+        fr.undo_action.trigger()
+        assert document.scenario.left.name != "OXO Orléans"
+        fr.redo_action.trigger()
+        assert _document_state(fr) == before
+
+        # And back to English, straight through the function.
+        en = switch_language(fr, "en")
+        qtbot.addWidget(en)
+        assert i18n.current_language() == "en"
+        assert _menus(en)[:3] == ["&File", "&Edit", "&View"]
+        assert en.diagnosis_dock.windowTitle() == "Diagnosis"
+        assert document.diagnosis is not None
+        assert document.diagnosis.verdict.startswith("Failed at Main Mode message 2: ")
+        assert en.view.diagram.title == english_title
+        assert _document_state(en) == before
+        # The old windows went without a question (the conftest fails on a message box).
+        assert not fr.isVisible()
+        _close(en)
+    finally:
+        install_language(qapp, "en")
+        if win.isVisible():
+            _close(win)
+
+
+def test_saving_in_french_writes_the_english_file(french: None, qtbot: Any,
+                                                  tmp_path: Path) -> None:
+    from ikeviz.scenario.fileformat import dumps_scenario
+
+    win = _window(qtbot, tmp_path, "p1-dh-group-mismatch")
+    try:
+        english = dumps_scenario(load_scenario(lesson_path("p1-dh-group-mismatch")))
+        target = tmp_path / "saved.toml"
+        win.document.save(target)
+        assert target.read_text(encoding="utf-8") == english
+        assert "Le groupe" in win.scenario_panel.lesson_text.text() or (
+            win.scenario_panel.lesson_text.text() != "")
+    finally:
+        _close(win)
+
+
+def test_the_preferences_note(french: None, qtbot: Any, tmp_path: Path) -> None:
     win = _window(qtbot, tmp_path)
     try:
         dialog = PreferencesDialog(win)
         assert dialog.chosen_language() == "fr"
+        assert dialog.language_note.text() == ""
         dialog.language.setCurrentIndex(dialog.language.findData("en"))
-        assert "prochain démarrage" in dialog.language_note.text()
-        dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
-        dialog.state_names.setCurrentIndex(dialog.state_names.findData("cisco"))
-        dialog.accept()
-        assert dialog.result() == QDialog.DialogCode.Accepted
-        # Applied at once: the theme and the state names; saved: the language.
-        assert win.theme_name == "dark" and win.document.state_names == "cisco"
-        assert prefs.get_str("language") == "en"
-        assert prefs.get_str("view/theme") == "dark"
-        assert "prochain démarrage" in win.statusBar().currentMessage()
+        assert "prochain démarrage" not in dialog.language_note.text()
+        assert dialog.language_note.text()
+        dialog.reject()
+        dialog.deleteLater()
     finally:
         _close(win)
-    # The next start reads the preference: English.
-    assert install_preferred_language(qapp) == "en"
-    assert i18n.current_language() == "en"
-    win = _window(qtbot, tmp_path)
-    try:
-        assert _menus(win)[:3] == ["&File", "&Edit", "&View"]
-        assert win.diagnosis_dock.windowTitle() == "Diagnosis"
-        assert win.left_editor.psk_show.text() == "Show"
-    finally:
-        _close(win)
-        win.apply_theme("light")
 
 
 def test_the_preference_persists(qapp: QApplication) -> None:
