@@ -27,6 +27,7 @@ from ikeviz.capture.negotiations import (
     notify_name,
 )
 from ikeviz.diagnosis.diagnose import failed_at, message_name
+from ikeviz.diagnosis.reasons import field_name, value_words
 from ikeviz.i18n import current_language, elide, translate
 from ikeviz.protocol.certificates import dn_text
 from ikeviz.protocol.codec import Certificate, CertificateRequest, Identification, Notification
@@ -90,14 +91,37 @@ class CaptureDiagnosis:
 _AUTH_WORDS = {1: "PSK", 3: "RSA signatures", 65001: "XAUTH PSK", 65002: "XAUTH PSK"}
 
 
+def _auth_word(method: int) -> str:
+    """ "PSK", "RSA signatures" (translated), "auth 9"."""
+    if method == 3:
+        return translate("capture", "RSA signatures")
+    if method in _AUTH_WORDS:
+        return _AUTH_WORDS[method]
+    return translate("capture", "auth {method}").format(method=method)
+
+
+def _seconds(value: int) -> str:
+    return translate("capture", "{seconds} s").format(seconds=value)
+
+
 def ike_text(proposal: IkeProposal) -> str:
     """ "aes128-sha1-modp2048 (PSK, 11400 s)"."""
     suite = names.ike_suite(proposal.encryption, proposal.key_length, proposal.hash,
                             proposal.group)
-    extra = [_AUTH_WORDS.get(proposal.auth_method, f"auth {proposal.auth_method}")]
+    extra = [_auth_word(proposal.auth_method)]
     if proposal.lifetime_seconds:
-        extra.append(f"{proposal.lifetime_seconds} s")
+        extra.append(_seconds(proposal.lifetime_seconds))
     return f"{suite} ({', '.join(extra)})"
+
+
+_MODES: dict[int, Callable[[], str]] = {
+    1: lambda: translate("capture", "tunnel"),
+    2: lambda: translate("capture", "transport"),
+    3: lambda: translate("capture", "UDP tunnel"),
+    4: lambda: translate("capture", "UDP transport"),
+    61443: lambda: translate("capture", "UDP tunnel"),
+    61444: lambda: translate("capture", "UDP transport"),
+}
 
 
 def esp_text(offer: ChildOffer) -> str:
@@ -105,13 +129,12 @@ def esp_text(offer: ChildOffer) -> str:
     protocol = "AH " if offer.protocol == ProtocolId.IPSEC_AH else ""
     suite = names.esp_suite(offer.transform_id, offer.key_length, offer.auth_algorithm, None)
     extra = [f"PFS {names.GROUP_NAMES.get(offer.pfs_group, str(offer.pfs_group))}"
-             if offer.pfs_group is not None else "no PFS"]
-    mode = {1: "tunnel", 2: "transport", 3: "UDP tunnel", 4: "UDP transport",
-            61443: "UDP tunnel", 61444: "UDP transport"}.get(offer.encapsulation or 0)
+             if offer.pfs_group is not None else translate("capture", "no PFS")]
+    mode = _MODES.get(offer.encapsulation or 0)
     if mode:
-        extra.append(mode)
+        extra.append(mode())
     if offer.lifetime_seconds:
-        extra.append(f"{offer.lifetime_seconds} s")
+        extra.append(_seconds(offer.lifetime_seconds))
     return f"{protocol}{suite} ({', '.join(extra)})"
 
 
@@ -306,6 +329,19 @@ def _enc_label(encryption: int, key_length: int | None = None) -> str:
     return f"{text}-{key_length}" if key_length else text
 
 
+def _field(phase: int, field: str) -> str:
+    """ "phase-1 encryption", in the user's language."""
+    if phase == 1:
+        return translate("capture", "phase-1 {field}").format(field=field_name(field))
+    return translate("capture", "phase-2 {field}").format(field=field_name(field))
+
+
+def _default_value(value: str, product: str) -> str:
+    """ "3600 s (strongSwan default)"."""
+    return translate("capture", "{value} ({product} default)").format(
+        value=value_words(value), product=product)
+
+
 def _profile_phase1(
     profile: Profile, offers: Sequence[IkeProposal]
 ) -> tuple[list[CaptureConflict], list[str], list[str]]:
@@ -320,36 +356,44 @@ def _profile_phase1(
         missing: list[str] = []
         if offer.encryption not in s.encryption:
             have = _listing([names.ENCRYPTION_LABELS.get(e, str(e)) for e in s.encryption])
-            missing.append(f"the {product} profile supports encryption {have}: the offered "
-                           f"{_enc_label(offer.encryption, offer.key_length)} is not among them")
-            conflicts.append(CaptureConflict("phase-1 encryption", _enc_label(
+            missing.append(translate("capture", "the {product} profile supports encryption "
+                                     "{values}: the offered {value} is not among them").format(
+                product=product, values=have, value=_enc_label(offer.encryption,
+                                                               offer.key_length)))
+            conflicts.append(CaptureConflict(_field(1, "encryption"), _enc_label(
                 offer.encryption, offer.key_length), f"{have} ({product})"))
         elif offer.key_length is not None and offer.key_length not in s.aes_key_lengths:
-            have = _listing([str(b) for b in s.aes_key_lengths]) or "none"
-            missing.append(f"the {product} profile supports AES key lengths {have}: the "
-                           f"offered {offer.key_length} bits is not among them")
-            conflicts.append(CaptureConflict("phase-1 key length", f"{offer.key_length} bits",
-                                             f"{have} ({product})"))
+            have = _listing([str(b) for b in s.aes_key_lengths]) or translate("capture", "none")
+            missing.append(translate("capture", "the {product} profile supports AES key "
+                                     "lengths {values}: the offered {bits} bits is not among "
+                                     "them").format(product=product, values=have,
+                                                    bits=offer.key_length))
+            conflicts.append(CaptureConflict(_field(1, "key length"), translate(
+                "capture", "{bits} bits").format(bits=offer.key_length), f"{have} ({product})"))
         if offer.hash not in s.hash:
             have = _listing([names.HASH_LABELS.get(h, str(h)) for h in s.hash])
-            missing.append(f"the {product} profile supports hashes {have}: the offered "
-                           f"{names.HASH_LABELS.get(offer.hash, str(offer.hash))} is not "
-                           "among them")
+            missing.append(translate("capture", "the {product} profile supports hashes "
+                                     "{values}: the offered {value} is not among them").format(
+                product=product, values=have,
+                value=names.HASH_LABELS.get(offer.hash, str(offer.hash))))
             conflicts.append(CaptureConflict(
-                "phase-1 hash", names.HASH_LABELS.get(offer.hash, str(offer.hash)),
+                _field(1, "hash"), names.HASH_LABELS.get(offer.hash, str(offer.hash)),
                 f"{have} ({product})"))
         if offer.group not in s.groups:
             have = _listing([str(g) for g in s.groups])
-            missing.append(f"the {product} profile supports groups {have}: the offered group "
-                           f"{offer.group} is not among them")
-            conflicts.append(CaptureConflict("phase-1 DH group", str(offer.group),
+            missing.append(translate("capture", "the {product} profile supports groups "
+                                     "{values}: the offered group {group} is not among "
+                                     "them").format(product=product, values=have,
+                                                    group=offer.group))
+            conflicts.append(CaptureConflict(_field(1, "DH group"), str(offer.group),
                                              f"{have} ({product})"))
         auth = {1: ("psk",), 3: ("rsa", "certificate")}.get(offer.auth_method, ())
         if auth and not set(auth) & set(s.auth):
-            missing.append(f"the {product} profile supports authentication "
-                           f"{_listing(s.auth)}: the offered "
-                           f"{_AUTH_WORDS.get(offer.auth_method, offer.auth_method)} is not "
-                           "among them")
+            missing.append(translate("capture", "the {product} profile supports "
+                                     "authentication {values}: the offered {value} is not "
+                                     "among them").format(product=product,
+                                                       values=_listing(s.auth),
+                                                       value=_auth_word(offer.auth_method)))
         if missing:
             facts.extend(missing)
         else:
@@ -361,19 +405,24 @@ def _profile_phase1(
                     closest = (default, mismatches)
             if closest is not None and closest[1]:
                 default, mismatches = closest
-                facts.append(f"{product} supports every value of the offer "
-                             f"{ike_text(offer)}; its default proposal {ike_text(default)} "
-                             f"differs in {_listing([m.field for m in mismatches])}")
-                conflicts.extend(CaptureConflict(f"phase-1 {m.field}", m.offered,
-                                                 f"{m.local} ({product} default)")
+                facts.append(translate("capture", "{product} supports every value of the offer "
+                                       "{offer}; its default proposal {default} differs in "
+                                       "{fields}").format(
+                    product=product, offer=ike_text(offer), default=ike_text(default),
+                    fields=_listing([field_name(m.field) for m in mismatches])))
+                conflicts.extend(CaptureConflict(_field(1, m.field), value_words(m.offered),
+                                                 _default_value(m.local, product))
                                  for m in mismatches)
-            fixes.append(f"on the responder: add the phase-1 proposal {ike_text(offer)} "
-                         f"(every value is one {product} supports)")
+            fixes.append(translate("capture", "on the responder: add the phase-1 proposal "
+                                   "{proposal} (every value is one {product} supports)").format(
+                proposal=ike_text(offer), product=product))
     if profile.phase1:
         default = profile.phase1[0]
-        prefix = "on the initiator: offer" if all_unsupported else "or on the initiator: offer"
-        fixes.append(f"{prefix} a proposal {product} supports, e.g. its default "
-                     f"{ike_text(default)}")
+        fixes.append((translate("capture", "on the initiator: offer a proposal {product} "
+                                "supports, e.g. its default {proposal}") if all_unsupported else
+                      translate("capture", "or on the initiator: offer a proposal {product} "
+                                "supports, e.g. its default {proposal}")).format(
+            product=product, proposal=ike_text(default)))
     return conflicts, facts, fixes
 
 
@@ -452,35 +501,47 @@ def _profile_phase2(
         esp = names.ESP_LABELS.get(offer.transform_id, str(offer.transform_id))
         if offer.transform_id not in s.esp_encryption:
             have = _listing([names.ESP_LABELS.get(e, str(e)) for e in s.esp_encryption])
-            missing.append(f"the {product} profile supports ESP encryption {have}: the "
-                           f"offered {esp} is not among them")
-            conflicts.append(CaptureConflict("phase-2 encryption", esp, f"{have} ({product})"))
+            missing.append(translate("capture", "the {product} profile supports ESP "
+                                     "encryption {values}: the offered {value} is not among "
+                                     "them").format(product=product, values=have, value=esp))
+            conflicts.append(CaptureConflict(_field(2, "encryption"), esp,
+                                             f"{have} ({product})"))
         if offer.auth_algorithm not in s.esp_integrity:
-            have = _listing([names.INTEGRITY_LABELS.get(a, "none") if a is not None else "none"
+            none = translate("capture", "none")
+            have = _listing([names.INTEGRITY_LABELS.get(a, none) if a is not None else none
                              for a in s.esp_integrity])
-            got = names.INTEGRITY_LABELS.get(offer.auth_algorithm or 0, "none")
-            missing.append(f"the {product} profile supports ESP integrity {have}: the offered "
-                           f"{got} is not among them")
-            conflicts.append(CaptureConflict("phase-2 integrity", got, f"{have} ({product})"))
+            got = names.INTEGRITY_LABELS.get(offer.auth_algorithm or 0, none)
+            missing.append(translate("capture", "the {product} profile supports ESP "
+                                     "integrity {values}: the offered {value} is not among "
+                                     "them").format(product=product, values=have, value=got))
+            conflicts.append(CaptureConflict(translate("capture", "phase-2 integrity"), got,
+                                             f"{have} ({product})"))
         if offer.pfs_group is not None and offer.pfs_group not in s.groups:
             have = _listing([str(g) for g in s.groups])
-            missing.append(f"the {product} profile supports groups {have}: the offered PFS "
-                           f"group {offer.pfs_group} is not among them")
-            conflicts.append(CaptureConflict("PFS group", str(offer.pfs_group),
+            missing.append(translate("capture", "the {product} profile supports groups "
+                                     "{values}: the offered PFS group {group} is not among "
+                                     "them").format(product=product, values=have,
+                                                    group=offer.pfs_group))
+            conflicts.append(CaptureConflict(field_name("PFS group"), str(offer.pfs_group),
                                              f"{have} ({product})"))
         if fixed.pfs == "always" and offer.pfs_group is None:
-            missing.append(f"{product} always uses PFS: the offer has none")
-            conflicts.append(CaptureConflict("PFS", "no PFS", f"always ({product})"))
+            missing.append(translate("capture", "{product} always uses PFS: the offer has "
+                                     "none").format(product=product))
+            conflicts.append(CaptureConflict("PFS", translate("capture", "no PFS"), translate(
+                "capture", "always ({product})").format(product=product)))
         if fixed.pfs == "never" and offer.pfs_group is not None:
-            missing.append(f"{product} never uses PFS: the offer has group {offer.pfs_group}")
-            conflicts.append(CaptureConflict("PFS", f"group {offer.pfs_group}",
-                                             f"never ({product})"))
+            missing.append(translate("capture", "{product} never uses PFS: the offer has group "
+                                     "{group}").format(product=product, group=offer.pfs_group))
+            conflicts.append(CaptureConflict("PFS", translate("capture", "group {group}").format(
+                group=offer.pfs_group), translate("capture", "never ({product})").format(
+                product=product)))
         if fixed.phase2_same_as_phase1 and chosen_p1 is not None:
             same_cipher = {1: 2, 5: 3, 7: 12}.get(chosen_p1.encryption) == offer.transform_id
             if not same_cipher or (offer.pfs_group not in (None, chosen_p1.group)):
-                missing.append(f"{product} negotiates phase 2 with its phase-1 algorithms and "
-                               f"group ({ike_text(chosen_p1)}): the offer {esp_text(offer)} "
-                               "differs")
+                missing.append(translate("capture", "{product} negotiates phase 2 with its "
+                                         "phase-1 algorithms and group ({phase1}): the offer "
+                                         "{offer} differs").format(
+                    product=product, phase1=ike_text(chosen_p1), offer=esp_text(offer)))
         if missing:
             facts.extend(missing)
             continue
@@ -492,17 +553,21 @@ def _profile_phase2(
                 closest = (default, mismatches)
         if closest is not None and closest[1]:
             default, mismatches = closest
-            facts.append(f"{product} supports every value of the offer {esp_text(offer)}; "
-                         f"its default phase-2 proposal differs in "
-                         f"{_listing([m.field for m in mismatches])}")
-            conflicts.extend(CaptureConflict(f"phase-2 {m.field}", m.offered,
-                                             f"{m.local} ({product} default)")
+            facts.append(translate("capture", "{product} supports every value of the offer "
+                                   "{offer}; its default phase-2 proposal differs in "
+                                   "{fields}").format(
+                product=product, offer=esp_text(offer),
+                fields=_listing([field_name(m.field) for m in mismatches])))
+            conflicts.extend(CaptureConflict(_field(2, m.field), value_words(m.offered),
+                                             _default_value(m.local, product))
                              for m in mismatches)
     if profile.phase2:
         default = profile.phase2[0]
         t = default.transforms[0]
-        fixes.append(f"on the initiator: offer a phase-2 proposal {product} supports, e.g. "
-                     f"its default {names.esp_suite(t.transform_id, t.key_length, t.auth_algorithm, default.pfs_group)}")  # noqa: E501
+        fixes.append(translate("capture", "on the initiator: offer a phase-2 proposal {product} "
+                               "supports, e.g. its default {proposal}").format(
+            product=product, proposal=names.esp_suite(t.transform_id, t.key_length,
+                                                      t.auth_algorithm, default.pfs_group)))
     return conflicts, facts, fixes
 
 

@@ -41,6 +41,7 @@ from ikeviz.capture.negotiations import (
     ke_body,
     nonce_body,
 )
+from ikeviz.i18n import translate
 from ikeviz.protocol import ciphers
 from ikeviz.protocol.codec import (
     HEADER_LENGTH,
@@ -370,12 +371,14 @@ def _phase1_values(negotiation: Negotiation) -> tuple[bytes, bytes, bytes, bytes
             found.setdefault("n" + side, nonce)
         if ke is not None:
             found.setdefault("g" + side, ke)
-    missing = [what for key, what in (("ni", "the initiator's nonce"),
-                                      ("nr", "the responder's nonce"),
-                                      ("gi", "the initiator's KE"), ("gr", "the responder's KE"))
-               if key not in found]
+    wanted = (("ni", lambda: translate("capture", "the initiator's nonce")),
+              ("nr", lambda: translate("capture", "the responder's nonce")),
+              ("gi", lambda: translate("capture", "the initiator's KE")),
+              ("gr", lambda: translate("capture", "the responder's KE")))
+    missing = [what() for key, what in wanted if key not in found]
     if missing:
-        raise KeyDerivationError(f"{', '.join(missing)} not in the capture (messages 3 and 4)")
+        raise KeyDerivationError(translate("capture", "{missing} not in the capture (messages "
+                                           "3 and 4)").format(missing=", ".join(missing)))
     return found["ni"], found["nr"], found["gi"], found["gr"]
 
 
@@ -395,10 +398,11 @@ def derive_psk_keys(
     """
     chosen = negotiation.chosen
     if chosen is None:
-        raise KeyDerivationError("the responder's chosen proposal (message 2) is not in the "
-                                 "capture")
+        raise KeyDerivationError(translate("capture", "the responder's chosen proposal "
+                                           "(message 2) is not in the capture"))
     if not negotiation.rcookie:
-        raise KeyDerivationError("the responder's cookie is not in the capture")
+        raise KeyDerivationError(translate("capture", "the responder's cookie is not in the "
+                                           "capture"))
     ni_b, nr_b, g_xi, g_xr = _phase1_values(negotiation)
     try:
         keys = derive_phase1_keys(
@@ -470,21 +474,22 @@ def _context(negotiation: Negotiation, keys: SessionKeys) -> _Context | str:
     """A decryption context for ``keys``, or why there can be none."""
     chosen = negotiation.chosen
     if chosen is None:
-        return "the responder's chosen proposal (message 2) is not in the capture, so the " \
-               "cipher is unknown"
+        return translate("capture", "the responder's chosen proposal (message 2) is not in the "
+                         "capture, so the cipher is unknown")
     cipher, hash_alg = chosen.encryption, chosen.hash
     try:
         needed = ciphers.cipher_key_length(cipher, chosen.key_length)
         block = ciphers.block_size(cipher)
         ciphers.hash_spec(hash_alg)
     except ciphers.CipherError as exc:
-        return f"cannot decrypt {describe(EncryptionAlgorithm, cipher)}: {exc}"
+        return translate("capture", "cannot decrypt {cipher}: {error}").format(
+            cipher=describe(EncryptionAlgorithm, cipher), error=exc)
     ka = keys.encryption_key
     try:
         if ka is None and keys.skeyid_e is not None:
             ka = expand_key(hash_alg, keys.skeyid_e, needed)
         if ka is None:
-            return "no encryption key"
+            return translate("capture", "no encryption key")
         if len(ka) > needed:
             ka = ka[:needed]  # SKEYID_e given for Ka: its first bytes (RFC 2409 App. B)
         elif len(ka) < needed:
@@ -498,7 +503,7 @@ def _context(negotiation: Negotiation, keys: SessionKeys) -> _Context | str:
     except (KeyDerivationError, KeyScheduleError) as exc:
         iv = keys.initial_iv
         if iv is None or len(iv) != block:
-            return f"the first IV is unknown: {exc}"
+            return translate("capture", "the first IV is unknown: {error}").format(error=exc)
         chain = IvChain(hash_alg, block, iv, (ExchangeIv(0, iv, iv),))
     return _Context(keys, cipher, hash_alg, block, ka, chain)
 
@@ -551,14 +556,17 @@ def decrypt_negotiation(
             candidates.append(derive_psk_keys(negotiation, secret.psk, secret.dh_secret,
                                               source=secret.source))
         except KeyDerivationError as exc:
-            notes.append(f"{secret.source}: {exc}")
+            notes.append(translate("capture", "{source}: {problem}").format(
+                source=secret.source, problem=exc))
     if ring.sessions and not _matching(negotiation, ring.sessions) and not ring.secrets:
-        notes.append(f"no key given for initiator cookie {negotiation.icookie.hex()}")
+        notes.append(translate("capture", "no key given for initiator cookie {cookie}").format(
+            cookie=negotiation.icookie.hex()))
     contexts: list[_Context] = []
     for candidate in _distinct(candidates):
         made = _context(negotiation, candidate)
         if isinstance(made, str):
-            notes.append(f"{candidate.source}: {made}")
+            notes.append(translate("capture", "{source}: {problem}").format(
+                source=candidate.source, problem=made))
         else:
             contexts.append(made)
     messages = list(negotiation.messages)
@@ -598,10 +606,11 @@ def decrypt_negotiation(
 def _unreadable_reason(contexts: Sequence[_Context], notes: Sequence[str]) -> str:
     if not contexts:
         if notes:
-            return "no usable key: " + "; ".join(notes)
-        return "no key given"
+            return translate("capture", "no usable key: {notes}").format(notes="; ".join(notes))
+        return translate("capture", "no key given")
     names = ", ".join(c.keys.source for c in contexts)
-    return f"does not decrypt with the key(s) given ({names}): encrypted with other keys"
+    return translate("capture", "does not decrypt with the key(s) given ({keys}): encrypted "
+                     "with other keys").format(keys=names)
 
 
 # --- hashes ----------------------------------------------------------------------------------
@@ -667,7 +676,8 @@ def _hash_check(
         except KeyDerivationError as exc:
             return HashCheck(name, None, str(exc))
         if id_b is None or sa_b is None:
-            return HashCheck(name, None, "the SA of message 1 or the ID payload is missing")
+            return HashCheck(name, None, translate("capture", "the SA of message 1 or the ID "
+                                                   "payload is missing"))
         function = hash_i if m.from_initiator else hash_r
         expected = function(prf, keys.skeyid, g_xi, g_xr, negotiation.icookie,
                             negotiation.rcookie, sa_b, id_b)
@@ -689,7 +699,8 @@ def _hash_check(
         elif label == "QM3" and ni_b is not None and nr_b is not None:
             expected = qm_hash_3(prf, keys.skeyid_a, mid, ni_b, nr_b)
         else:
-            return HashCheck(name, None, "the nonces of QM1/QM2 are not readable")
+            return HashCheck(name, None, translate("capture", "the nonces of QM1/QM2 are not "
+                                                   "readable"))
         return _verdict(name, expected, got, keys)
     # Informational (RFC 2409 §5.7) and Mode-Config use prf(SKEYID_a, M-ID | payloads).
     name = "HASH(1)"
@@ -700,14 +711,17 @@ def _hash_check(
 
 def _verdict(name: str, expected: bytes, got: bytes, keys: SessionKeys) -> HashCheck:
     if expected == got:
-        return HashCheck(name, True, f"matches, computed with {keys.source}")
-    return HashCheck(name, False, f"the payload holds {got.hex()}, {keys.source} gives "
-                     f"{expected.hex()}")
+        return HashCheck(name, True, translate("capture", "matches, computed with {keys}").format(
+            keys=keys.source))
+    return HashCheck(name, False, translate("capture", "the payload holds {got}, {keys} gives "
+                                            "{expected}").format(got=got.hex(), keys=keys.source,
+                                                                 expected=expected.hex()))
 
 
 def _ka_only(keys: SessionKeys) -> str:
-    return (f"not verifiable: {keys.source} gives only the encryption key Ka (a charon log, "
-            "or the PSK and the DH secret, give SKEYID and SKEYID_a)")
+    return translate("capture", "not verifiable: {keys} gives only the encryption key Ka (a "
+                     "charon log, or the PSK and the DH secret, give SKEYID and "
+                     "SKEYID_a)").format(keys=keys.source)
 
 
 def _id_body(messages: Sequence[CapturedMessage], m: CapturedMessage) -> bytes | None:

@@ -36,6 +36,7 @@ from typing import BinaryIO, Final, Protocol
 
 from ikeviz.capture.packets import FrameProblem, ReadCounter, UdpDatagram, read_udp_datagrams
 from ikeviz.capture.pcapfile import CaptureError
+from ikeviz.i18n import translate
 from ikeviz.protocol.codec import (
     HEADER_LENGTH,
     Delete,
@@ -154,8 +155,9 @@ class HashCheck:
     @property
     def status(self) -> str:
         if self.verified is None:
-            return "not verifiable"
-        return "verified" if self.verified else "MISMATCH"
+            return translate("capture", "not verifiable")
+        return translate("capture", "verified") if self.verified else translate("capture",
+                                                                               "MISMATCH")
 
 
 @dataclass(frozen=True, slots=True)
@@ -515,8 +517,10 @@ class _Collector:
         if content.kind is not UdpContentKind.IKE:
             self.ignore(content.kind.value)
             if content.kind is UdpContentKind.UNKNOWN:
-                self.problem(datagram.frame, f"UDP {datagram.src_port} -> {datagram.dst_port}: "
-                             f"neither IKE nor ESP: {content.reason}")
+                self.problem(datagram.frame, translate(
+                    "capture", "UDP {source} -> {destination}: neither IKE nor ESP: "
+                    "{reason}").format(source=datagram.src_port,
+                                       destination=datagram.dst_port, reason=content.reason))
             return
         ike = content.ike
         if len(ike) >= HEADER_LENGTH and ike[17] >> 4 == 2:
@@ -532,7 +536,8 @@ class _Collector:
             self.ike_messages += 1
             self._add(datagram, ike, message.header, message.payloads, "", marker)
             return
-        self.problem(datagram.frame, f"malformed IKE message: {error}")
+        self.problem(datagram.frame, translate("capture", "malformed IKE message: {error}").format(
+            error=error))
         try:
             header = decode_header(ike)
         except DecodeError:
@@ -758,7 +763,8 @@ def _offered(
             try:
                 offers.append(parse_ike_transform(t))
             except ProposalSyntaxError as exc:
-                problems.append(f"{m.label} transform {t.number}: {exc}")
+                problems.append(translate("capture", "{label} transform {number}: {error}").format(
+                    label=m.label, number=t.number, error=exc))
         return sa, transforms, tuple(offers)
     return None, (), ()
 
@@ -775,14 +781,18 @@ def _chosen(
             continue
         transforms = [t for p in sa.proposals for t in p.transforms]
         if len(transforms) != 1:
-            problems.append(f"{m.label} holds {len(transforms)} transforms, not one "
-                            "(RFC 2409 §5)")
+            problems.append((translate("capture", "{label} holds {count} transform, not one "
+                                       "(RFC 2409 §5)") if len(transforms) == 1 else
+                             translate("capture", "{label} holds {count} transforms, not one "
+                                       "(RFC 2409 §5)")).format(label=m.label,
+                                                                count=len(transforms)))
         if not transforms:
             return None, None
         try:
             return transforms[0], parse_ike_transform(transforms[0])
         except ProposalSyntaxError as exc:
-            problems.append(f"{m.label} transform: {exc}")
+            problems.append(translate("capture", "{label} transform: {error}").format(
+                label=m.label, error=exc))
             return transforms[0], None
     return None, None
 
@@ -810,8 +820,10 @@ def _quick_modes(
                         try:
                             parsed.append(parse_child_transform(proposal.protocol_id, t))
                         except ProposalSyntaxError as exc:
-                            problems.append(f"QM1 proposal {proposal.number} transform "
-                                            f"{t.number}: {exc}")
+                            problems.append(translate(
+                                "capture", "QM1 proposal {proposal} transform {number}: "
+                                "{error}").format(proposal=proposal.number, number=t.number,
+                                                  error=exc))
                     offered.append((proposal, tuple(parsed)))
             ids_offered = tuple(p for p in qm1.payloads if isinstance(p, Identification))
             pfs = any(isinstance(p, KeyExchange) for p in qm1.payloads)
@@ -826,7 +838,8 @@ def _quick_modes(
                     chosen = parse_child_transform(chosen_proposal.protocol_id,
                                                    chosen_proposal.transforms[0])
                 except ProposalSyntaxError as exc:
-                    problems.append(f"QM2 transform: {exc}")
+                    problems.append(translate("capture", "QM2 transform: {error}").format(
+                        error=exc))
             ids_answered = tuple(p for p in qm2.payloads if isinstance(p, Identification))
         out.append(QuickMode(
             message_id=exchange.message_id,
@@ -945,9 +958,10 @@ def message_summary(message: CapturedMessage) -> str:
     Payloads are written as RFC 2409 §5 does, from the sender's role in the exchange.
     """
     if message.malformed:
-        return f"{'HDR*' if message.encrypted else 'HDR'}, malformed ({message.size} bytes)"
+        return translate("capture", "{header}, malformed ({size} bytes)").format(
+            header="HDR*" if message.encrypted else "HDR", size=message.size)
     if message.encrypted and not message.decrypted:
-        return f"HDR*, encrypted ({message.size} bytes)"
+        return translate("capture", "HDR*, encrypted ({size} bytes)").format(size=message.size)
     role = Role.INITIATOR if message.exchange_initiator else Role.RESPONDER
     parts = [payload_label(p, message.label, role) for p in message.payloads]
     if message.label.startswith("QM") and message.payloads and isinstance(
@@ -961,6 +975,30 @@ def message_summary(message: CapturedMessage) -> str:
         else:
             out.append(part)
     return ", ".join(["HDR*" if message.encrypted else "HDR", *out])
+
+
+def ignored_text(kind: str, count: int) -> str:
+    """``count`` datagrams of an ignored ``kind`` (a key of ``ignored``): "3 NAT-keepalive".
+
+    The keys stay English (the command line and the JSON show them as they are); this is
+    the phrase for the windows, a whole template per kind and number.
+    """
+    one = count == 1
+    if kind == "NAT-keepalive":
+        template = (translate("capture", "{count} NAT-keepalive") if one else
+                    translate("capture", "{count} NAT-keepalives"))
+    elif kind == "ESP in UDP":
+        template = (translate("capture", "{count} ESP in UDP packet") if one else
+                    translate("capture", "{count} ESP in UDP packets"))
+    elif kind == "IKEv2":
+        template = (translate("capture", "{count} IKEv2 message") if one else
+                    translate("capture", "{count} IKEv2 messages"))
+    elif kind == "unknown":
+        template = (translate("capture", "{count} unknown datagram") if one else
+                    translate("capture", "{count} unknown datagrams"))
+    else:
+        return f"{count} {kind}"
+    return template.format(count=count)
 
 
 def notify_name(notification: Notification) -> str:

@@ -10,7 +10,8 @@ from ikeviz.diagnosis.diagnose import (
     diagnose,
     failed_at,
     message_name,
+    reason_text,
 )
 
 __all__ = ["Conflict", "Diagnosis", "Fix", "ProductLog", "apply_fix", "at_message", "diagnose",
-           "failed_at", "message_name"]
+           "failed_at", "message_name", "reason_text"]

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ikeviz.diagnosis.reasons import field_name, reason_text
 from ikeviz.i18n import current_language, elide, translate
 from ikeviz.protocol.config import (
     ChildProposal,
@@ -111,110 +112,13 @@ def at_message(label: str) -> str:
     return translate("diagnosis", "at {message}").format(message=label)
 
 
-def field_name(field: str) -> str:
-    """An attribute's name as the protocol engine gives it ("DH group"), in the user's language."""
-    names = {
-        "encryption": lambda: translate("diagnosis", "encryption"),
-        "hash": lambda: translate("diagnosis", "hash"),
-        "DH group": lambda: translate("diagnosis", "DH group"),
-        "authentication method": lambda: translate("diagnosis", "authentication method"),
-        "key length": lambda: translate("diagnosis", "key length"),
-        "lifetime": lambda: translate("diagnosis", "lifetime"),
-        "ESP transform": lambda: translate("diagnosis", "ESP transform"),
-        "ESP key length": lambda: translate("diagnosis", "ESP key length"),
-        "ESP authentication": lambda: translate("diagnosis", "ESP authentication"),
-        "PFS": lambda: translate("diagnosis", "PFS"),
-        "PFS group": lambda: translate("diagnosis", "PFS group"),
-        "encapsulation mode": lambda: translate("diagnosis", "encapsulation mode"),
-        "protocol": lambda: translate("diagnosis", "protocol"),
-        "traffic selectors": lambda: translate("diagnosis", "traffic selectors"),
-        "identification": lambda: translate("diagnosis", "identification"),
-        "exchange type": lambda: translate("diagnosis", "exchange type"),
-        "pre-shared key": lambda: translate("diagnosis", "pre-shared key"),
-    }
-    name = names.get(field)
-    return name() if name is not None else field
-
-
 def _and(items: list[str]) -> str:
     return translate("diagnosis", " and ").join(items)
 
 
 def _reason_text(failure: Failure) -> str:
-    """The engine's reason for ``failure`` (English, for logs), in the user's language.
-
-    The reasons the bundled lessons and the common failures give are rebuilt from
-    their parts; any other reason stays as the engine wrote it.
-    """
-    reason = failure.reason
-    match = re.fullmatch(r"no acceptable phase-([12]) proposal: (.*)", reason, re.DOTALL)
-    if match and failure.details:
-        english = ", ".join(f"{f} {o} offered, {c} configured" for f, o, c in failure.details)
-        if english == match.group(2):
-            parts = ", ".join(
-                translate("reason", "{field} {offered} offered, {configured} configured").format(
-                    field=field_name(f), offered=_value_words(o), configured=_value_words(c))
-                for f, o, c in failure.details)
-            template = (translate("reason", "no acceptable phase-1 proposal: {mismatches}")
-                        if match.group(1) == "1" else
-                        translate("reason", "no acceptable phase-2 proposal: {mismatches}"))
-            return template.format(mismatches=parts)
-        return reason
-    for pattern, template in _REASONS:
-        found = pattern.fullmatch(reason)
-        if found:
-            return template().format(**found.groupdict())
-    return reason
-
-
-def _value_words(value: str) -> str:
-    """The English words of a compared value ("no PFS", "(required)"), translated."""
-    words = (
-        (" (must be equal)", lambda: translate("reason", " (must be equal)")),
-        (" (required)", lambda: translate("reason", " (required)")),
-    )
-    for english, translated in words:
-        if value.endswith(english):
-            return _value_words(value[:-len(english)]) + translated()
-    if value == "no PFS":
-        return translate("reason", "no PFS")
-    match = re.fullmatch(r"at most (\d+) s", value)
-    if match:
-        return translate("reason", "at most {seconds} s").format(seconds=match.group(1))
-    return value
-
-
-_REASONS: tuple[tuple[re.Pattern[str], Callable[[], str]], ...] = (
-    (re.compile(r"Aggressive Mode is not accepted: this gateway negotiates Main Mode only"),
-     lambda: translate("reason", "Aggressive Mode is not accepted: this gateway negotiates "
-                       "Main Mode only")),
-    (re.compile(r"the peer's identity (?P<payload>\S+) does not match the configured remote "
-                r"identity"),
-     lambda: translate("reason", "the peer's identity {payload} does not match the configured "
-                       "remote identity")),
-    (re.compile(r"(?P<label>\w+) could not be decrypted: the pre-shared keys most likely "
-                r"differ"),
-     lambda: translate("reason", "{label} could not be decrypted: the pre-shared keys most "
-                       "likely differ")),
-    (re.compile(r"(?P<label>\w+) does not decrypt to valid payloads"),
-     lambda: translate("reason", "{label} does not decrypt to valid payloads")),
-    (re.compile(r"no matching IPsec SA configuration for the proxy identities "
-                r"(?P<selectors>.+)"),
-     lambda: translate("reason", "no matching IPsec SA configuration for the proxy identities "
-                       "{selectors}")),
-    (re.compile(r"the peer refused (?P<label>\w+) with (?P<notify>\S+)"),
-     lambda: translate("reason", "the peer refused {label} with {notify}")),
-    (re.compile(r"(?P<hash>HASH\(\d\)) does not match: integrity check failed"),
-     lambda: translate("reason", "{hash} does not match: integrity check failed")),
-    (re.compile(r"PFS was offered but QM2 has no KE payload"),
-     lambda: translate("reason", "PFS was offered but QM2 has no KE payload")),
-    (re.compile(r"no usable answer to (?P<label>\w+) after (?P<attempts>\d+) retransmissions: "
-                r"giving up"),
-     lambda: translate("reason", "no usable answer to {label} after {attempts} "
-                       "retransmissions: giving up")),
-    (re.compile(r"PFS without KE"),
-     lambda: translate("reason", "PFS without KE")),
-)
+    """The engine's reason for ``failure`` (English, for logs), in the user's language."""
+    return reason_text(failure.reason, failure.details)
 
 
 def _next_label(label: str) -> str:
@@ -1033,5 +937,7 @@ __all__ = [
     "at_message",
     "diagnose",
     "failed_at",
+    "field_name",
     "message_name",
+    "reason_text",
 ]

@@ -39,7 +39,12 @@ from PySide6.QtWidgets import (
 )
 
 from ikeviz.capture.analysis import CaptureDiagnosis, diagnose_capture, ike_text
-from ikeviz.capture.negotiations import CapturedMessage, Negotiation, message_summary
+from ikeviz.capture.negotiations import (
+    CapturedMessage,
+    Negotiation,
+    ignored_text,
+    message_summary,
+)
 from ikeviz.gui.capture_import import CaptureResult
 from ikeviz.gui.diagnosis_panel import VerdictFrame
 from ikeviz.gui.widgets import plural
@@ -403,7 +408,7 @@ class CapturePanel(QWidget):
                  plural(self.tr("%n IKEv1 negotiation(s)", "", count), count)]
         if analysis.ignored:
             parts.append(self.tr("also on the IKE ports: {what}").format(what=", ".join(
-                f"{n} {what}" for what, n in sorted(analysis.ignored.items()))))
+                ignored_text(what, n) for what, n in sorted(analysis.ignored.items()))))
         if result.request.keys_given:
             decrypted = sum(n.decrypted_count for n in result.negotiations)
             encrypted = sum(n.encrypted_count for n in result.negotiations)

@@ -18,6 +18,7 @@ failure, its reason and the conflicting values come from the diagnosis.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -50,6 +51,52 @@ class Card:
     lines: tuple[str, ...]
     row: int
     label: str  # the message asked about ("MM2"; for a refusal, the message it replaced)
+
+
+# One whole phrase per kind of message, not a template around the message's name: each
+# language puts its own article ("le message 3 du Main Mode", "un message Informational").
+
+
+def _will_succeed(label: str) -> str:
+    """ "Will Main Mode message 3 succeed?" (the quiz's question)."""
+    match = re.fullmatch(r"(MM|QM|AM)(\d)", label)
+    if match:
+        number = match.group(2)
+        template = {
+            "MM": lambda: QCoreApplication.translate(
+                "PresenterModel", "Will Main Mode message {number} succeed?"),
+            "QM": lambda: QCoreApplication.translate(
+                "PresenterModel", "Will Quick Mode message {number} succeed?"),
+            "AM": lambda: QCoreApplication.translate(
+                "PresenterModel", "Will Aggressive Mode message {number} succeed?"),
+        }[match.group(1)]()
+        return template.format(number=number)
+    if label.startswith("INFO"):
+        return QCoreApplication.translate("PresenterModel",
+                                          "Will an Informational message succeed?")
+    return QCoreApplication.translate("PresenterModel", "Will {message} succeed?").format(
+        message=message_name(label))
+
+
+def _succeeds(label: str) -> str:
+    """ "Yes: Main Mode message 3 succeeds" (the quiz's answer)."""
+    match = re.fullmatch(r"(MM|QM|AM)(\d)", label)
+    if match:
+        number = match.group(2)
+        template = {
+            "MM": lambda: QCoreApplication.translate(
+                "PresenterModel", "Yes: Main Mode message {number} succeeds"),
+            "QM": lambda: QCoreApplication.translate(
+                "PresenterModel", "Yes: Quick Mode message {number} succeeds"),
+            "AM": lambda: QCoreApplication.translate(
+                "PresenterModel", "Yes: Aggressive Mode message {number} succeeds"),
+        }[match.group(1)]()
+        return template.format(number=number)
+    if label.startswith("INFO"):
+        return QCoreApplication.translate("PresenterModel",
+                                          "Yes: the Informational message succeeds")
+    return QCoreApplication.translate("PresenterModel", "Yes: {message} succeeds").format(
+        message=message_name(label))
 
 
 def _sentence(text: str) -> str:
@@ -237,8 +284,7 @@ class PresenterModel:
             return None
         label = self.asked_label(row)
         sender, receiver = self._names(row)
-        title = QCoreApplication.translate(
-            "PresenterModel", "Will {message} succeed?").format(message=message_name(label))
+        title = _will_succeed(label)
         lines = (
             QCoreApplication.translate("PresenterModel", "Next: {sender} \u2192 {receiver}")
             .format(sender=sender, receiver=receiver),
@@ -270,8 +316,7 @@ class PresenterModel:
                 "PresenterModel", "Whether {receiver} accepts it shows in its answer: the next "
                 "message.").format(receiver=receiver)
             return Card(CardKind.ARRIVES, title, (line,), row.index, label)
-        title = QCoreApplication.translate("PresenterModel", "Yes: {message} succeeds").format(
-            message=name)
+        title = _succeeds(label)
         lines = [QCoreApplication.translate(
             "PresenterModel", "{receiver} accepts what {sender} sent.").format(
                 receiver=receiver, sender=sender)]

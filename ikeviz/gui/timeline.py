@@ -33,6 +33,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ikeviz.diagnosis import reason_text
 from ikeviz.gui.widgets import plural
 from ikeviz.protocol.config import Role
 from ikeviz.protocol.events import (
@@ -483,11 +484,12 @@ class Timeline(QWidget):
         for e in events:
             side = side_of[e.role]
             if isinstance(e, MessageUnreadable):
-                self.marks.append(Mark("unreadable", side, e.time, f"{e.label}: {e.reason}"))
+                self.marks.append(Mark("unreadable", side, e.time,
+                                       f"{e.label}: {reason_text(e.reason)}"))
             elif isinstance(e, Failure):
                 self.marks.append(Mark("failure", side, e.time,
                                        self.tr("failed at {at}: {reason}").format(
-                                           at=e.at, reason=e.reason)))
+                                           at=e.at, reason=reason_text(e.reason, e.details))))
             elif isinstance(e, GaveUp):
                 self.marks.append(Mark("gave-up", side, e.time,
                                        plural(self.tr("gave up on {label} after %n "

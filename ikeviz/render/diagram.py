@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
-from ikeviz.diagnosis.diagnose import Diagnosis, failed_at
+from ikeviz.diagnosis.diagnose import Diagnosis, failed_at, reason_text
 from ikeviz.i18n import current_language, translate
 from ikeviz.protocol.codec import Notification
 from ikeviz.protocol.config import Role
@@ -103,9 +103,10 @@ class Mark:
     """An "x": the receiver of a message could not use it (MessageUnreadable)."""
 
     side: Side  # who could not use it
-    reason: str
+    reason: str  # in the user's language
     likely: str = ""
     time: float = 0.0
+    undecryptable: bool = False  # it could not be decrypted (else: not usable)
 
 
 @dataclass(frozen=True)
@@ -427,7 +428,9 @@ def build_diagram(
 def _attach_mark(drafts: list[_Draft], event: MessageUnreadable, receiver: Side,
                  scrub: _Scrubber) -> None:
     """Put an "x" on the arrow the receiver could not use (same bytes, else same label)."""
-    mark = Mark(receiver, scrub(event.reason), scrub(event.likely), event.time)
+    mark = Mark(receiver, scrub(reason_text(event.reason)),
+                scrub(reason_text(event.likely)) if event.likely else "", event.time,
+                "decrypt" in event.reason)
     candidates = [d for d in drafts if d.kind is RowKind.MESSAGE and d.sender is not receiver
                   and d.mark is None and d.time is not None and d.time <= event.time]
     for draft in reversed(candidates):

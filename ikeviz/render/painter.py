@@ -827,8 +827,8 @@ class _Painter:
         if row.faded or row.kind is not RowKind.MESSAGE:
             return
         if row.mark is not None:
-            text = (translate("diagram", "could not use it") if "decrypt" not in row.mark.reason
-                    else translate("diagram", "cannot decrypt"))
+            text = (translate("diagram", "cannot decrypt") if row.mark.undecryptable
+                    else translate("diagram", "could not use it"))
         elif row.refused:
             text = translate("diagram", "refused")
         else:

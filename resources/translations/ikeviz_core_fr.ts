@@ -4,6 +4,38 @@
 <context>
     <name>capture</name>
     <message>
+        <source>RSA signatures</source>
+        <translation>signatures RSA</translation>
+    </message>
+    <message>
+        <source>auth {method}</source>
+        <translation>authentification {method}</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>tunnel</source>
+        <translation>tunnel</translation>
+    </message>
+    <message>
+        <source>transport</source>
+        <translation>transport</translation>
+    </message>
+    <message>
+        <source>UDP tunnel</source>
+        <translation>tunnel UDP</translation>
+    </message>
+    <message>
+        <source>UDP transport</source>
+        <translation>transport UDP</translation>
+    </message>
+    <message>
+        <source>no PFS</source>
+        <translation>sans PFS</translation>
+    </message>
+    <message>
         <source>the initiator ({address})</source>
         <translation>l&apos;initiateur ({address})</translation>
     </message>
@@ -80,6 +112,62 @@
         <translation>le pair a perdu la SA ISAKMP (il a redémarré, ou la SA a expiré de son côté)</translation>
     </message>
     <message>
+        <source>phase-1 {field}</source>
+        <translation>{field} de phase 1</translation>
+    </message>
+    <message>
+        <source>phase-2 {field}</source>
+        <translation>{field} de phase 2</translation>
+    </message>
+    <message>
+        <source>{value} ({product} default)</source>
+        <translation>{value} (valeur par défaut de {product})</translation>
+    </message>
+    <message>
+        <source>the {product} profile supports encryption {values}: the offered {value} is not among them</source>
+        <translation>le profil {product} prend en charge le chiffrement {values} : le {value} proposé n&apos;en fait pas partie</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>the {product} profile supports AES key lengths {values}: the offered {bits} bits is not among them</source>
+        <translation>le profil {product} prend en charge les longueurs de clé AES {values} : les {bits} bits proposés n&apos;en font pas partie</translation>
+    </message>
+    <message>
+        <source>{bits} bits</source>
+        <translation>{bits} bits</translation>
+    </message>
+    <message>
+        <source>the {product} profile supports hashes {values}: the offered {value} is not among them</source>
+        <translation>le profil {product} prend en charge les hachages {values} : le {value} proposé n&apos;en fait pas partie</translation>
+    </message>
+    <message>
+        <source>the {product} profile supports groups {values}: the offered group {group} is not among them</source>
+        <translation>le profil {product} prend en charge les groupes {values} : le groupe {group} proposé n&apos;en fait pas partie</translation>
+    </message>
+    <message>
+        <source>the {product} profile supports authentication {values}: the offered {value} is not among them</source>
+        <translation>le profil {product} prend en charge l&apos;authentification {values} : la méthode {value} proposée n&apos;en fait pas partie</translation>
+    </message>
+    <message>
+        <source>{product} supports every value of the offer {offer}; its default proposal {default} differs in {fields}</source>
+        <translation>{product} prend en charge toutes les valeurs de la proposition {offer} ; sa proposition par défaut {default} en diffère par : {fields}</translation>
+    </message>
+    <message>
+        <source>on the responder: add the phase-1 proposal {proposal} (every value is one {product} supports)</source>
+        <translation>sur le répondeur : ajouter la proposition de phase 1 {proposal} ({product} en prend en charge toutes les valeurs)</translation>
+    </message>
+    <message>
+        <source>on the initiator: offer a proposal {product} supports, e.g. its default {proposal}</source>
+        <translation>sur l&apos;initiateur : proposer une combinaison que {product} prend en charge, par exemple sa proposition par défaut {proposal}</translation>
+    </message>
+    <message>
+        <source>or on the initiator: offer a proposal {product} supports, e.g. its default {proposal}</source>
+        <translation>ou sur l&apos;initiateur : proposer une combinaison que {product} prend en charge, par exemple sa proposition par défaut {proposal}</translation>
+    </message>
+    <message>
         <source>{who} answered message 1 with {informational} (frame {frame}): it accepts none of the offered transforms ({count})</source>
         <translation>{who} a répondu au message 1 par {informational} (trame {frame}) : il n&apos;accepte aucune des transformations proposées ({count})</translation>
     </message>
@@ -98,6 +186,54 @@
     <message>
         <source>{failure}: {responder} refused every phase-1 proposal of {initiator} (NO-PROPOSAL-CHOSEN)</source>
         <translation>{failure} : {responder} a refusé toutes les propositions de phase 1 de {initiator} (NO-PROPOSAL-CHOSEN)</translation>
+    </message>
+    <message>
+        <source>the {product} profile supports ESP encryption {values}: the offered {value} is not among them</source>
+        <translation>le profil {product} prend en charge le chiffrement ESP {values} : le {value} proposé n&apos;en fait pas partie</translation>
+    </message>
+    <message>
+        <source>the {product} profile supports ESP integrity {values}: the offered {value} is not among them</source>
+        <translation>le profil {product} prend en charge l&apos;intégrité ESP {values} : le {value} proposé n&apos;en fait pas partie</translation>
+    </message>
+    <message>
+        <source>phase-2 integrity</source>
+        <translation>intégrité de phase 2</translation>
+    </message>
+    <message>
+        <source>the {product} profile supports groups {values}: the offered PFS group {group} is not among them</source>
+        <translation>le profil {product} prend en charge les groupes {values} : le groupe PFS {group} proposé n&apos;en fait pas partie</translation>
+    </message>
+    <message>
+        <source>{product} always uses PFS: the offer has none</source>
+        <translation>{product} utilise toujours le PFS : la proposition n&apos;en a pas</translation>
+    </message>
+    <message>
+        <source>always ({product})</source>
+        <translation>toujours ({product})</translation>
+    </message>
+    <message>
+        <source>{product} never uses PFS: the offer has group {group}</source>
+        <translation>{product} n&apos;utilise jamais le PFS : la proposition a le groupe {group}</translation>
+    </message>
+    <message>
+        <source>group {group}</source>
+        <translation>groupe {group}</translation>
+    </message>
+    <message>
+        <source>never ({product})</source>
+        <translation>jamais ({product})</translation>
+    </message>
+    <message>
+        <source>{product} negotiates phase 2 with its phase-1 algorithms and group ({phase1}): the offer {offer} differs</source>
+        <translation>{product} négocie la phase 2 avec les algorithmes et le groupe de sa phase 1 ({phase1}) : la proposition {offer} en diffère</translation>
+    </message>
+    <message>
+        <source>{product} supports every value of the offer {offer}; its default phase-2 proposal differs in {fields}</source>
+        <translation>{product} prend en charge toutes les valeurs de la proposition {offer} ; sa proposition de phase 2 par défaut en diffère par : {fields}</translation>
+    </message>
+    <message>
+        <source>on the initiator: offer a phase-2 proposal {product} supports, e.g. its default {proposal}</source>
+        <translation>sur l&apos;initiateur : proposer en phase 2 une combinaison que {product} prend en charge, par exemple sa proposition par défaut {proposal}</translation>
     </message>
     <message>
         <source>the ISAKMP SA is established (Main Mode completed, both sides authenticated)</source>
@@ -398,6 +534,175 @@
     <message>
         <source>{failure}: {who} answered {label} with an encrypted Informational message (most likely a refusal)</source>
         <translation>{failure} : {who} a répondu à {label} par un message Informational chiffré (très probablement un refus)</translation>
+    </message>
+    <message>
+        <source>the initiator&apos;s nonce</source>
+        <translation>le nonce de l&apos;initiateur</translation>
+    </message>
+    <message>
+        <source>the responder&apos;s nonce</source>
+        <translation>le nonce du répondeur</translation>
+    </message>
+    <message>
+        <source>the initiator&apos;s KE</source>
+        <translation>le KE de l&apos;initiateur</translation>
+    </message>
+    <message>
+        <source>the responder&apos;s KE</source>
+        <translation>le KE du répondeur</translation>
+    </message>
+    <message>
+        <source>{missing} not in the capture (messages 3 and 4)</source>
+        <translation>absent(s) de la capture (messages 3 et 4) : {missing}</translation>
+    </message>
+    <message>
+        <source>the responder&apos;s chosen proposal (message 2) is not in the capture</source>
+        <translation>la proposition choisie par le répondeur (message 2) n&apos;est pas dans la capture</translation>
+    </message>
+    <message>
+        <source>the responder&apos;s cookie is not in the capture</source>
+        <translation>le cookie du répondeur n&apos;est pas dans la capture</translation>
+    </message>
+    <message>
+        <source>the responder&apos;s chosen proposal (message 2) is not in the capture, so the cipher is unknown</source>
+        <translation>la proposition choisie par le répondeur (message 2) n&apos;est pas dans la capture : l&apos;algorithme de chiffrement est donc inconnu</translation>
+    </message>
+    <message>
+        <source>cannot decrypt {cipher}: {error}</source>
+        <translation>impossible de déchiffrer {cipher} : {error}</translation>
+    </message>
+    <message>
+        <source>no encryption key</source>
+        <translation>aucune clé de chiffrement</translation>
+    </message>
+    <message>
+        <source>the first IV is unknown: {error}</source>
+        <translation>le premier IV est inconnu : {error}</translation>
+    </message>
+    <message>
+        <source>{source}: {problem}</source>
+        <translation>{source} : {problem}</translation>
+    </message>
+    <message>
+        <source>no key given for initiator cookie {cookie}</source>
+        <translation>aucune clé fournie pour le cookie d&apos;initiateur {cookie}</translation>
+    </message>
+    <message>
+        <source>no usable key: {notes}</source>
+        <translation>aucune clé utilisable : {notes}</translation>
+    </message>
+    <message>
+        <source>no key given</source>
+        <translation>aucune clé fournie</translation>
+    </message>
+    <message>
+        <source>does not decrypt with the key(s) given ({keys}): encrypted with other keys</source>
+        <translation>ne se déchiffre pas avec la ou les clés fournies ({keys}) : chiffré avec d&apos;autres clés</translation>
+    </message>
+    <message>
+        <source>the SA of message 1 or the ID payload is missing</source>
+        <translation>la SA du message 1 ou la charge utile ID manque</translation>
+    </message>
+    <message>
+        <source>the nonces of QM1/QM2 are not readable</source>
+        <translation>les nonces de QM1/QM2 ne sont pas lisibles</translation>
+    </message>
+    <message>
+        <source>matches, computed with {keys}</source>
+        <translation>correct, calculé avec {keys}</translation>
+    </message>
+    <message>
+        <source>the payload holds {got}, {keys} gives {expected}</source>
+        <translation>la charge utile contient {got}, {keys} donne {expected}</translation>
+    </message>
+    <message>
+        <source>not verifiable: {keys} gives only the encryption key Ka (a charon log, or the PSK and the DH secret, give SKEYID and SKEYID_a)</source>
+        <translation>invérifiable : {keys} ne donne que la clé de chiffrement Ka (un journal charon, ou la PSK et le secret DH, donnent SKEYID et SKEYID_a)</translation>
+    </message>
+    <message>
+        <source>not verifiable</source>
+        <extracomment>At most this many negotiations are kept; later ones are counted in ``dropped_negotiations``. At most this many messages (retransmissions included) are kept per negotiation. At most this many problems are listed; the others are counted in ``problems_dropped``.</extracomment>
+        <translation>invérifiable</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>vérifié</translation>
+    </message>
+    <message>
+        <source>MISMATCH</source>
+        <translation>INCORRECT</translation>
+    </message>
+    <message>
+        <source>UDP {source} -&gt; {destination}: neither IKE nor ESP: {reason}</source>
+        <translation>UDP {source} -&gt; {destination} : ni IKE ni ESP : {reason}</translation>
+    </message>
+    <message>
+        <source>malformed IKE message: {error}</source>
+        <translation>message IKE mal formé : {error}</translation>
+    </message>
+    <message>
+        <source>{label} transform {number}: {error}</source>
+        <translation>{label}, transformation {number} : {error}</translation>
+    </message>
+    <message>
+        <source>{label} holds {count} transform, not one (RFC 2409 §5)</source>
+        <translation>{label} contient {count} transformation, et non une seule (RFC 2409 §5)</translation>
+    </message>
+    <message>
+        <source>{label} holds {count} transforms, not one (RFC 2409 §5)</source>
+        <translation>{label} contient {count} transformations, et non une seule (RFC 2409 §5)</translation>
+    </message>
+    <message>
+        <source>{label} transform: {error}</source>
+        <translation>{label}, transformation : {error}</translation>
+    </message>
+    <message>
+        <source>QM1 proposal {proposal} transform {number}: {error}</source>
+        <translation>QM1, proposition {proposal}, transformation {number} : {error}</translation>
+    </message>
+    <message>
+        <source>QM2 transform: {error}</source>
+        <translation>QM2, transformation : {error}</translation>
+    </message>
+    <message>
+        <source>{header}, malformed ({size} bytes)</source>
+        <translation>{header}, mal formé ({size} octets)</translation>
+    </message>
+    <message>
+        <source>HDR*, encrypted ({size} bytes)</source>
+        <translation>HDR*, chiffré ({size} octets)</translation>
+    </message>
+    <message>
+        <source>{count} NAT-keepalive</source>
+        <translation>{count} NAT-keepalive</translation>
+    </message>
+    <message>
+        <source>{count} NAT-keepalives</source>
+        <translation>{count} NAT-keepalives</translation>
+    </message>
+    <message>
+        <source>{count} ESP in UDP packet</source>
+        <translation>{count} paquet ESP dans UDP</translation>
+    </message>
+    <message>
+        <source>{count} ESP in UDP packets</source>
+        <translation>{count} paquets ESP dans UDP</translation>
+    </message>
+    <message>
+        <source>{count} IKEv2 message</source>
+        <translation>{count} message IKEv2</translation>
+    </message>
+    <message>
+        <source>{count} IKEv2 messages</source>
+        <translation>{count} messages IKEv2</translation>
+    </message>
+    <message>
+        <source>{count} unknown datagram</source>
+        <translation>{count} datagramme inconnu</translation>
+    </message>
+    <message>
+        <source>{count} unknown datagrams</source>
+        <translation>{count} datagrammes inconnus</translation>
     </message>
 </context>
 <context>
@@ -902,7 +1207,7 @@
     <name>reason</name>
     <message>
         <source>{field} {offered} offered, {configured} configured</source>
-        <translation>{field} : {offered} proposé, {configured} configuré</translation>
+        <translation>{field} : proposé {offered}, configuré {configured}</translation>
     </message>
     <message>
         <source>no acceptable phase-1 proposal: {mismatches}</source>
@@ -914,7 +1219,7 @@
     </message>
     <message>
         <source> (must be equal)</source>
-        <translation> (doit être égal)</translation>
+        <translation> (égalité exigée)</translation>
     </message>
     <message>
         <source> (required)</source>
@@ -922,19 +1227,327 @@
     </message>
     <message>
         <source>no PFS</source>
-        <translation>pas de PFS</translation>
+        <translation>sans PFS</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>a KE payload</source>
+        <translation>une charge utile KE</translation>
+    </message>
+    <message>
+        <source>a supported group</source>
+        <translation>un groupe pris en charge</translation>
+    </message>
+    <message>
+        <source>Group-Description without a KE payload</source>
+        <translation>Group-Description sans charge utile KE</translation>
     </message>
     <message>
         <source>at most {seconds} s</source>
         <translation>au plus {seconds} s</translation>
     </message>
     <message>
+        <source>{bits} bits</source>
+        <translation>{bits} bits</translation>
+    </message>
+    <message>
+        <source>no acceptable phase-1 proposal: nothing offered</source>
+        <translation>aucune proposition de phase 1 acceptable : rien n&apos;a été proposé</translation>
+    </message>
+    <message>
+        <source>no acceptable phase-2 proposal: nothing offered</source>
+        <translation>aucune proposition de phase 2 acceptable : rien n&apos;a été proposé</translation>
+    </message>
+    <message>
+        <source>the responder&apos;s choice is not acceptable: {inner}</source>
+        <translation>le choix du répondeur n&apos;est pas acceptable : {inner}</translation>
+    </message>
+    <message>
+        <source>the reply must hold exactly one proposal with one transform</source>
+        <translation>la réponse doit contenir exactement une proposition avec une seule transformation</translation>
+    </message>
+    <message>
+        <source>the chosen transform is not one that was offered</source>
+        <translation>la transformation choisie ne fait pas partie de celles proposées</translation>
+    </message>
+    <message>
+        <source>phase 1 needs exactly one proposal of protocol ISAKMP (RFC 2409 §5)</source>
+        <translation>la phase 1 exige exactement une proposition de protocole ISAKMP (RFC 2409 §5)</translation>
+    </message>
+    <message>
+        <source>Life-Duration without a Life-Type before it</source>
+        <translation>Life-Duration sans Life-Type avant lui</translation>
+    </message>
+    <message>
+        <source>SA-Life-Duration without an SA-Life-Type before it</source>
+        <translation>SA-Life-Duration sans SA-Life-Type avant lui</translation>
+    </message>
+    <message>
+        <source>attribute {attribute} appears twice</source>
+        <translation>l&apos;attribut {attribute} apparaît deux fois</translation>
+    </message>
+    <message>
+        <source>transform {number} lacks {attributes}</source>
+        <translation>il manque à la transformation {number} : {attributes}</translation>
+    </message>
+    <message>
         <source>Aggressive Mode is not accepted: this gateway negotiates Main Mode only</source>
         <translation>l&apos;Aggressive Mode n&apos;est pas accepté : cette passerelle ne négocie qu&apos;en Main Mode</translation>
     </message>
     <message>
+        <source>the responder chose another DH group than the one of our KE (Aggressive Mode cannot negotiate it, RFC 2409 §5.4)</source>
+        <translation>le répondeur a choisi un autre groupe DH que celui de notre KE (l&apos;Aggressive Mode ne peut pas le négocier, RFC 2409 §5.4)</translation>
+    </message>
+    <message>
+        <source>the first payload of {label} must be the SA (RFC 2409 §5)</source>
+        <translation>la première charge utile de {label} doit être la SA (RFC 2409 §5)</translation>
+    </message>
+    <message>
+        <source>{label} must be encrypted (RFC 2409 §5)</source>
+        <translation>{label} doit être chiffré (RFC 2409 §5)</translation>
+    </message>
+    <message>
+        <source>{label} must be encrypted</source>
+        <translation>{label} doit être chiffré</translation>
+    </message>
+    <message>
+        <source>{label} must not be encrypted (RFC 2409 §5.4)</source>
+        <translation>{label} ne doit pas être chiffré (RFC 2409 §5.4)</translation>
+    </message>
+    <message>
+        <source>{label} has no CERT payload and no public key of the peer is configured</source>
+        <translation>{label} n&apos;a pas de charge utile CERT et aucune clé publique du pair n&apos;est configurée</translation>
+    </message>
+    <message>
+        <source>{label} has no {payload} payload (RFC 2409 §5.4)</source>
+        <translation>{label} n&apos;a pas de charge utile {payload} (RFC 2409 §5.4)</translation>
+    </message>
+    <message>
+        <source>{label} has no {payload} payload</source>
+        <translation>{label} n&apos;a pas de charge utile {payload}</translation>
+    </message>
+    <message>
+        <source>{label} lacks its SA or nonce</source>
+        <translation>il manque à {label} sa SA ou son nonce</translation>
+    </message>
+    <message>
+        <source>{label} lacks its KE and NONCE payloads</source>
+        <translation>il manque à {label} ses charges utiles KE et NONCE</translation>
+    </message>
+    <message>
+        <source>{label} lacks its {payload} payload</source>
+        <translation>il manque à {label} sa charge utile {payload}</translation>
+    </message>
+    <message>
+        <source>{label} must start with a HASH payload (RFC 2409 §5.5)</source>
+        <translation>{label} doit commencer par une charge utile HASH (RFC 2409 §5.5)</translation>
+    </message>
+    <message>
+        <source>nonce of {size} bytes (RFC 2409 §5: 8 to 256)</source>
+        <translation>nonce de {size} octets (RFC 2409 §5 : de 8 à 256)</translation>
+    </message>
+    <message>
+        <source>unusable KE payload: {inner}</source>
+        <translation>charge utile KE inutilisable : {inner}</translation>
+    </message>
+    <message>
+        <source>{label} could not be decrypted</source>
+        <translation>{label} n&apos;a pas pu être déchiffré</translation>
+    </message>
+    <message>
+        <source>the HASH of the CONNECTED message does not match</source>
+        <translation>le HASH du message CONNECTED ne correspond pas</translation>
+    </message>
+    <message>
+        <source>calculated {name} does not match the HASH payload</source>
+        <translation>le {name} calculé ne correspond pas à la charge utile HASH</translation>
+    </message>
+    <message>
         <source>the peer&apos;s identity {payload} does not match the configured remote identity</source>
         <translation>l&apos;identité {payload} du pair ne correspond pas à l&apos;identité distante configurée</translation>
+    </message>
+    <message>
+        <source>RSA signature authentication needs a private key</source>
+        <translation>l&apos;authentification par signature RSA exige une clé privée</translation>
+    </message>
+    <message>
+        <source>the private key is not the one of the own certificate</source>
+        <translation>la clé privée n&apos;est pas celle du certificat local</translation>
+    </message>
+    <message>
+        <source>cannot sign: {inner}</source>
+        <translation>signature impossible : {inner}</translation>
+    </message>
+    <message>
+        <source>SIG_{which} does not verify with the public key of the certificate {subject}</source>
+        <translation>SIG_{which} ne se vérifie pas avec la clé publique du certificat {subject}</translation>
+    </message>
+    <message>
+        <source>SIG_{which} does not verify with the configured peer public key (unreadable)</source>
+        <translation>SIG_{which} ne se vérifie pas avec la clé publique du pair configurée (illisible)</translation>
+    </message>
+    <message>
+        <source>SIG_{which} cannot be verified: no public key of the peer is configured</source>
+        <translation>SIG_{which} ne peut pas être vérifiée : aucune clé publique du pair n&apos;est configurée</translation>
+    </message>
+    <message>
+        <source>SIG_{which} does not verify with the peer&apos;s public key</source>
+        <translation>SIG_{which} ne se vérifie pas avec la clé publique du pair</translation>
+    </message>
+    <message>
+        <source>own certificate unusable: {inner}</source>
+        <translation>certificat local inutilisable : {inner}</translation>
+    </message>
+    <message>
+        <source>the peer&apos;s certificate encoding is not supported: {encodings}</source>
+        <translation>l&apos;encodage du certificat du pair n&apos;est pas pris en charge : {encodings}</translation>
+    </message>
+    <message>
+        <source>cannot read the certificate: {error}</source>
+        <translation>impossible de lire le certificat : {error}</translation>
+    </message>
+    <message>
+        <source>no certificate in the data</source>
+        <translation>aucun certificat dans les données</translation>
+    </message>
+    <message>
+        <source>the CERT payload is not a DER X.509 certificate: {error}</source>
+        <translation>la charge utile CERT n&apos;est pas un certificat X.509 DER : {error}</translation>
+    </message>
+    <message>
+        <source>not a DN attribute: {attribute}</source>
+        <translation>pas un attribut de DN : {attribute}</translation>
+    </message>
+    <message>
+        <source>bad DN attribute {attribute}: {error}</source>
+        <translation>attribut de DN incorrect {attribute} : {error}</translation>
+    </message>
+    <message>
+        <source>the peer&apos;s certificate {name} is expired: valid from {start} to {end}, now {now}</source>
+        <translation>le certificat du pair {name} a expiré : valide du {start} au {end}, nous sommes le {now}</translation>
+    </message>
+    <message>
+        <source>the peer&apos;s certificate {name} is not yet valid: valid from {start} to {end}, now {now}</source>
+        <translation>le certificat du pair {name} n&apos;est pas encore valide : valide du {start} au {end}, nous sommes le {now}</translation>
+    </message>
+    <message>
+        <source>the trusted CA certificate {name} is expired: valid from {start} to {end}, now {now}</source>
+        <translation>le certificat de l&apos;AC de confiance {name} a expiré : valide du {start} au {end}, nous sommes le {now}</translation>
+    </message>
+    <message>
+        <source>the trusted CA certificate {name} is not yet valid: valid from {start} to {end}, now {now}</source>
+        <translation>le certificat de l&apos;AC de confiance {name} n&apos;est pas encore valide : valide du {start} au {end}, nous sommes le {now}</translation>
+    </message>
+    <message>
+        <source>the intermediate CA certificate {name} is expired: valid from {start} to {end}, now {now}</source>
+        <translation>le certificat de l&apos;AC intermédiaire {name} a expiré : valide du {start} au {end}, nous sommes le {now}</translation>
+    </message>
+    <message>
+        <source>the intermediate CA certificate {name} is not yet valid: valid from {start} to {end}, now {now}</source>
+        <translation>le certificat de l&apos;AC intermédiaire {name} n&apos;est pas encore valide : valide du {start} au {end}, nous sommes le {now}</translation>
+    </message>
+    <message>
+        <source>the signature of {subject} does not verify with the key of {issuer}</source>
+        <translation>la signature de {subject} ne se vérifie pas avec la clé de {issuer}</translation>
+    </message>
+    <message>
+        <source>no certificate</source>
+        <translation>aucun certificat</translation>
+    </message>
+    <message>
+        <source>the peer&apos;s certificate {name} was issued by {issuer}, which is not a trusted CA (trusted: {trusted})</source>
+        <translation>le certificat du pair {name} a été émis par {issuer}, qui n&apos;est pas une AC de confiance (AC de confiance : {trusted})</translation>
+    </message>
+    <message>
+        <source>certificate path too long</source>
+        <translation>chaîne de certificats trop longue</translation>
+    </message>
+    <message>
+        <source>the peer&apos;s certificate holds a {kind}, RSA signatures need RSA</source>
+        <translation>le certificat du pair contient une clé {kind}, les signatures RSA exigent une clé RSA</translation>
+    </message>
+    <message>
+        <source>the peer&apos;s ID {claimed} is not in its certificate {name} (the certificate has no such subjectAltName)</source>
+        <translation>l&apos;ID du pair {claimed} ne figure pas dans son certificat {name} (le certificat n&apos;a pas de subjectAltName de ce type)</translation>
+    </message>
+    <message>
+        <source>the peer&apos;s ID {claimed} is not in its certificate {name} (the certificate names {names})</source>
+        <translation>l&apos;ID du pair {claimed} ne figure pas dans son certificat {name} (le certificat indique {names})</translation>
+    </message>
+    <message>
+        <source>a {digest}-byte hash does not fit a {size}-byte key</source>
+        <translation>une empreinte de {digest} octets ne tient pas dans une clé de {size} octets</translation>
+    </message>
+    <message>
+        <source>cannot read the private key: {error}</source>
+        <translation>impossible de lire la clé privée : {error}</translation>
+    </message>
+    <message>
+        <source>the private key is not an RSA key</source>
+        <translation>la clé privée n&apos;est pas une clé RSA</translation>
+    </message>
+    <message>
+        <source>cannot read the public key: {error}</source>
+        <translation>impossible de lire la clé publique : {error}</translation>
+    </message>
+    <message>
+        <source>the public key is not an RSA key</source>
+        <translation>la clé publique n&apos;est pas une clé RSA</translation>
+    </message>
+    <message>
+        <source>unsupported Diffie-Hellman group {group}</source>
+        <translation>groupe Diffie-Hellman {group} non pris en charge</translation>
+    </message>
+    <message>
+        <source>{group} public value is not a point on the curve</source>
+        <translation>la valeur publique {group} n&apos;est pas un point de la courbe</translation>
+    </message>
+    <message>
+        <source>{group} public value out of [2, p-2]</source>
+        <translation>la valeur publique {group} est hors de [2, p-2]</translation>
+    </message>
+    <message>
+        <source>{group} public value has {size} bytes instead of {expected}</source>
+        <translation>la valeur publique {group} a {size} octets au lieu de {expected}</translation>
+    </message>
+    <message>
+        <source>unknown initiator cookie (another negotiation)</source>
+        <translation>cookie d&apos;initiateur inconnu (une autre négociation)</translation>
+    </message>
+    <message>
+        <source>{exchange} message unexpected in state {state}</source>
+        <translation>message {exchange} inattendu dans l&apos;état {state}</translation>
+    </message>
+    <message>
+        <source>Quick Mode message with another message ID</source>
+        <translation>message de Quick Mode avec un autre identifiant de message</translation>
+    </message>
+    <message>
+        <source>a message of the Quick Mode exchange without CONNECTED</source>
+        <translation>un message de l&apos;échange Quick Mode sans CONNECTED</translation>
+    </message>
+    <message>
+        <source>an encrypted Informational message that does not decrypt</source>
+        <translation>un message Informational chiffré qui ne se déchiffre pas</translation>
+    </message>
+    <message>
+        <source>Informational HASH(1) does not match</source>
+        <translation>le HASH(1) du message Informational ne correspond pas</translation>
+    </message>
+    <message>
+        <source>the two pre-shared keys differ (each side derived its own Ka)</source>
+        <translation>les deux clés pré-partagées diffèrent (chaque côté a dérivé sa propre clé Ka)</translation>
+    </message>
+    <message>
+        <source>the two pre-shared keys differ</source>
+        <translation>les deux clés pré-partagées diffèrent</translation>
+    </message>
+    <message>
+        <source>the peer encrypted it with keys other than ours: most likely the pre-shared keys differ</source>
+        <translation>le pair l&apos;a chiffré avec d&apos;autres clés que les nôtres : les clés pré-partagées diffèrent très probablement</translation>
     </message>
     <message>
         <source>{label} could not be decrypted: the pre-shared keys most likely differ</source>
@@ -943,6 +1556,14 @@
     <message>
         <source>{label} does not decrypt to valid payloads</source>
         <translation>{label} ne se déchiffre pas en charges utiles valides</translation>
+    </message>
+    <message>
+        <source>configured remote identity unusable: {inner}</source>
+        <translation>identité distante configurée inutilisable : {inner}</translation>
+    </message>
+    <message>
+        <source>own identity unusable: {inner}</source>
+        <translation>identité locale inutilisable : {inner}</translation>
     </message>
     <message>
         <source>no matching IPsec SA configuration for the proxy identities {selectors}</source>

@@ -2102,6 +2102,38 @@ Les récupérer ?</translation>
         <translation>Oui : le {message} réussit</translation>
     </message>
     <message>
+        <source>Will Main Mode message {number} succeed?</source>
+        <translation>Le message {number} du Main Mode va-t-il réussir ?</translation>
+    </message>
+    <message>
+        <source>Will Quick Mode message {number} succeed?</source>
+        <translation>Le message {number} du Quick Mode va-t-il réussir ?</translation>
+    </message>
+    <message>
+        <source>Will Aggressive Mode message {number} succeed?</source>
+        <translation>Le message {number} de l’Aggressive Mode va-t-il réussir ?</translation>
+    </message>
+    <message>
+        <source>Will an Informational message succeed?</source>
+        <translation>Le message Informational va-t-il réussir ?</translation>
+    </message>
+    <message>
+        <source>Yes: Main Mode message {number} succeeds</source>
+        <translation>Oui : le message {number} du Main Mode réussit</translation>
+    </message>
+    <message>
+        <source>Yes: Quick Mode message {number} succeeds</source>
+        <translation>Oui : le message {number} du Quick Mode réussit</translation>
+    </message>
+    <message>
+        <source>Yes: Aggressive Mode message {number} succeeds</source>
+        <translation>Oui : le message {number} de l’Aggressive Mode réussit</translation>
+    </message>
+    <message>
+        <source>Yes: the Informational message succeeds</source>
+        <translation>Oui : le message Informational réussit</translation>
+    </message>
+    <message>
         <source>{receiver} accepts what {sender} sent.</source>
         <translation>{receiver} accepte ce que {sender} a envoyé.</translation>
     </message>
