@@ -2208,6 +2208,10 @@ Les récupérer ?</translation>
 <context>
     <name>ProposalTable</name>
     <message>
+        <source>The proposal number, then the transform number within it (&quot;1.2&quot;: proposal 1, transform 2). The proposals are in order of preference; the transforms of a proposal are alternatives, also in order of preference, of which the responder chooses one (RFC 2408 §3.5, §3.6; RFC 2409 §5.5).</source>
+        <translation>Le numéro de la proposition, puis celui de la transformation dans cette proposition (« 1.2 » : proposition 1, transformation 2). Les propositions sont classées par ordre de préférence ; les transformations d’une proposition sont des alternatives, elles aussi par ordre de préférence, parmi lesquelles le répondeur en choisit une (RFC 2408 §3.5, §3.6 ; RFC 2409 §5.5).</translation>
+    </message>
+    <message>
         <source>The order of preference: the first proposal is offered first</source>
         <translation>L’ordre de préférence : la première proposition est offerte en premier</translation>
     </message>
@@ -2221,7 +2225,7 @@ Les récupérer ?</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation>Supprimer</translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Move the selected proposal up (preferred sooner)</source>
@@ -2230,6 +2234,34 @@ Les récupérer ?</translation>
     <message>
         <source>Move the selected proposal down</source>
         <translation>Descendre la proposition sélectionnée</translation>
+    </message>
+    <message>
+        <source>Add transform</source>
+        <translation>Ajouter une transformation</translation>
+    </message>
+    <message>
+        <source>Add an alternative transform at the end of the selected proposal</source>
+        <translation>Ajouter une transformation alternative à la fin de la proposition sélectionnée</translation>
+    </message>
+    <message>
+        <source>Proposal:</source>
+        <translation>Proposition :</translation>
+    </message>
+    <message>
+        <source>Transform:</source>
+        <translation>Transformation :</translation>
+    </message>
+    <message>
+        <source>Remove transform</source>
+        <translation>Supprimer la transformation</translation>
+    </message>
+    <message>
+        <source>Move the selected transform up within its proposal (preferred sooner)</source>
+        <translation>Monter la transformation sélectionnée dans sa proposition (préférée plus tôt)</translation>
+    </message>
+    <message>
+        <source>Move the selected transform down within its proposal</source>
+        <translation>Descendre la transformation sélectionnée dans sa proposition</translation>
     </message>
     <message>
         <source>Add a phase-1 proposal at the end</source>
@@ -2276,12 +2308,12 @@ Les récupérer ?</translation>
         <translation>Ajouter une proposition de phase 2 à la fin</translation>
     </message>
     <message>
-        <source>Copy the selected phase-2 proposal below it</source>
-        <translation>Copier la proposition de phase 2 sélectionnée en dessous</translation>
+        <source>Copy the selected phase-2 proposal (all its transforms) below it</source>
+        <translation>Copier la proposition de phase 2 sélectionnée (avec toutes ses transformations) en dessous</translation>
     </message>
     <message>
-        <source>Remove the selected phase-2 proposal</source>
-        <translation>Supprimer la proposition de phase 2 sélectionnée</translation>
+        <source>Remove the selected phase-2 proposal with all its transforms</source>
+        <translation>Supprimer la proposition de phase 2 sélectionnée avec toutes ses transformations</translation>
     </message>
     <message>
         <source>A gateway needs at least one phase-2 proposal</source>
@@ -2290,6 +2322,10 @@ Les récupérer ?</translation>
     <message>
         <source>Set {owner}&apos;s phase-2 proposal {number} {column} to {value}</source>
         <translation>{column} de la proposition de phase 2 n° {number} de {owner} : {value}</translation>
+    </message>
+    <message>
+        <source>Set {owner}&apos;s phase-2 proposal {number} transform {transform} {column} to {value}</source>
+        <translation>{column} de la transformation {transform} de la proposition de phase 2 n°&#xa0;{number} de {owner} : {value}</translation>
     </message>
     <message>
         <source>Add a phase-2 proposal to {owner}</source>
@@ -2312,6 +2348,34 @@ Les récupérer ?</translation>
         <translation>Descendre la proposition de phase 2 n° {number} de {owner}</translation>
     </message>
     <message>
+        <source>Add a transform to {owner}&apos;s phase-2 proposal {number}</source>
+        <translation>Ajouter une transformation à la proposition de phase 2 n°&#xa0;{number} de {owner}</translation>
+    </message>
+    <message>
+        <source>Remove transform {transform} of {owner}&apos;s phase-2 proposal {number}</source>
+        <translation>Supprimer la transformation {transform} de la proposition de phase 2 n°&#xa0;{number} de {owner}</translation>
+    </message>
+    <message>
+        <source>Move transform {transform} of {owner}&apos;s phase-2 proposal {number} up</source>
+        <translation>Monter la transformation {transform} de la proposition de phase 2 n°&#xa0;{number} de {owner}</translation>
+    </message>
+    <message>
+        <source>Move transform {transform} of {owner}&apos;s phase-2 proposal {number} down</source>
+        <translation>Descendre la transformation {transform} de la proposition de phase 2 n°&#xa0;{number} de {owner}</translation>
+    </message>
+    <message>
+        <source>Remove the selected transform from its proposal</source>
+        <translation>Supprimer la transformation sélectionnée de sa proposition</translation>
+    </message>
+    <message>
+        <source>A proposal needs at least one transform: to remove this one, remove the whole proposal instead (Remove in the Proposal row)</source>
+        <translation>Une proposition a besoin d’au moins une transformation : pour supprimer celle-ci, supprimez plutôt toute la proposition (Retirer, sur la ligne Proposition)</translation>
+    </message>
+    <message>
+        <source>Select one transform (a row) to remove or move it</source>
+        <translation>Sélectionnez une transformation (une ligne) pour la supprimer ou la déplacer</translation>
+    </message>
+    <message>
         <source>not used with this cipher</source>
         <translation>non utilisé avec cet algorithme de chiffrement</translation>
     </message>
@@ -2322,6 +2386,18 @@ Les récupérer ?</translation>
     <message>
         <source>none</source>
         <translation>aucun</translation>
+    </message>
+    <message>
+        <source>For all {count} transforms of proposal {number}</source>
+        <translation>Pour les {count} transformations de la proposition {number}</translation>
+    </message>
+    <message>
+        <source>Proposal {number}, transform {transform} of {count}: the transforms of a proposal are alternatives, in order of preference; the responder chooses one</source>
+        <translation>Proposition {number}, transformation {transform} sur {count} : les transformations d’une proposition sont des alternatives, par ordre de préférence ; le répondeur en choisit une</translation>
+    </message>
+    <message>
+        <source>Proposal {number}, with one transform</source>
+        <translation>Proposition {number}, avec une seule transformation</translation>
     </message>
     <message>
         <source>Show Volume Lifetimes (kilobytes)</source>
@@ -3460,6 +3536,10 @@ La leçon par défaut est affichée à la place.</translation>
     <message>
         <source>lifetime in kilobytes</source>
         <translation>durée de vie en kilo-octets</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
     </message>
     <message>
         <source>Protocol</source>

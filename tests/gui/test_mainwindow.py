@@ -237,8 +237,10 @@ def test_profile_offers_only_its_values_and_shows_its_fixed_settings(window: Mai
     assert "WAN address" in left.identity_edit.toolTip()
     assert left.phase2.banner.isVisible()
     assert "same algorithms" in left.phase2.banner.text()
-    assert left.phase2.table.item(0, 0).flags() & Qt.ItemFlag.ItemIsEditable == \
-        Qt.ItemFlag.NoItemFlags
+    for key in ("protocol", "esp_encryption", "pfs_group"):
+        item = left.phase2.table.item(0, left.phase2.column_of(key))
+        assert item.flags() & Qt.ItemFlag.ItemIsEditable == Qt.ItemFlag.NoItemFlags
+    assert not left.phase2.add_transform_button.isVisible()
     pfs = window.right_editor.phase2.combo(0, "pfs_group")
     assert None in pfs.values()  # strongSwan can go without PFS
     assert window.right_editor.aggressive_check.isEnabled()
