@@ -459,6 +459,23 @@ def _unknown_text(proposal: ChildProposal, transform: EspTransform) -> str:
     return "?"
 
 
+# Fields of a transform, not of the whole proposal: a proposal with several
+# transforms (alternatives, RFC 2408 §4.2) shows each one's value.
+_P2_TRANSFORM_FIELDS = frozenset({"ESP transform", "ESP key length", "ESP authentication"})
+
+
+def _p2_value(field: str, proposal: ChildProposal) -> str:
+    text = _P2_TEXT.get(field, _unknown_text)
+    if field not in _P2_TRANSFORM_FIELDS:
+        return text(proposal, proposal.transforms[0])
+    values: list[str] = []
+    for transform in proposal.transforms:
+        value = text(proposal, transform)
+        if value not in values:
+            values.append(value)
+    return ", ".join(values)
+
+
 def _phase2_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     initiator = run.side_of(Role.INITIATOR)
     responder = initiator.other
@@ -469,8 +486,7 @@ def _phase2_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     fields = [d[0] for d in failure.details] or [failure.field]
     conflicts = []
     for field in fields:
-        text = _P2_TEXT.get(field, _unknown_text)
-        i_text, r_text = text(offer, offer.transforms[0]), text(mine, mine.transforms[0])
+        i_text, r_text = _p2_value(field, offer), _p2_value(field, mine)
         left, right = (i_text, r_text) if initiator is Side.LEFT else (r_text, i_text)
         conflicts.append(Conflict(_phase_field(2, field), left, right))
     wanted = esp_suite(mine.transforms[0].transform_id, mine.transforms[0].key_length,
