@@ -16,6 +16,7 @@ addresses and "localhost" in a name lookup are allowed too: resolving them sends
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +24,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+# Tests that make figures or widgets need a Qt platform; without a display, Qt
+# would abort the whole run. The README's command sets it; this covers a bare
+# ``pytest``. (tests/test_app_screenshot.py starts its own Xvfb and sets its own.)
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 INTEROP = Path(__file__).resolve().parent / "interop"
 BLOCKED_FAMILIES = frozenset({socket.AF_INET, socket.AF_INET6})
