@@ -82,7 +82,7 @@ APP_NAME = "ikeviz"
 STATE_VERSION = 3  # of the saved dock layout; a new layout ignores older ones
 PLAY_INTERVAL_MS = 1200  # per message at 1x
 SPEEDS = (0.5, 1.0, 2.0, 4.0)
-FILE_FILTER = "ikeviz scenarios (*.toml);;All files (*)"  # translated by _file_filter
+FILE_FILTER = "ikeviz scenarios (*.ikeviz.toml *.toml);;All files (*)"  # translated by _file_filter
 REPORT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "HTML report (*.html)")
 CAPTURE_PSK_PLACEHOLDER = "change-me-2026"  # a capture never holds the pre-shared key
 FIGURE_FILTERS = {
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
     # --- building -----------------------------------------------------------------------
 
     def _file_filter(self) -> str:
-        return self.tr("ikeviz scenarios (*.toml)") + ";;" + self.tr("All files (*)")
+        return self.tr("ikeviz scenarios (*.ikeviz.toml *.toml)") + ";;" + self.tr("All files (*)")
 
     def _dock(self, name: str, title: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:
@@ -1138,13 +1138,13 @@ class MainWindow(QMainWindow):
         folder = prefs.get_str("files/last_dir", str(Path.home()))
         name = self.document.path.name if self.document.path else (
             re.sub(r"[^a-z0-9]+", "-", self.document.scenario.title.lower()).strip("-")
-            or "scenario") + ".toml"
+            or "scenario") + ".ikeviz.toml"  # the MIME type's glob: a double click opens it
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the scenario"),
                                               str(Path(folder) / name), self._file_filter())
         if not path:
             return False
         if not path.endswith(".toml"):
-            path += ".toml"
+            path += ".ikeviz.toml"
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:

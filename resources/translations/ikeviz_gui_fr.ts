@@ -1262,12 +1262,12 @@
         <translation>Échec de l’enregistrement automatique : {error}</translation>
     </message>
     <message>
-        <source>ikeviz scenarios (*.toml)</source>
-        <translation>Scénarios ikeviz (*.toml)</translation>
-    </message>
-    <message>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>ikeviz scenarios (*.ikeviz.toml *.toml)</source>
+        <translation>Scénarios ikeviz (*.ikeviz.toml *.toml)</translation>
     </message>
     <message>
         <source>Click a message in the diagram to inspect it.</source>
