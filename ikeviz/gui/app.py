@@ -26,6 +26,17 @@ SCREENSHOT_ENV = "IKEVIZ_SCREENSHOT"
 
 def run_gui(argv: list[str]) -> int:
     """Run the window until it is closed; ``argv``: the arguments after the program name."""
+    # The Qt-free layers first: shiboken checks every module imported after PySide6
+    # (reading its source) for ``from __feature__`` imports.
+    import ikeviz.diagnosis  # noqa: F401
+    import ikeviz.render.diagram  # noqa: F401
+    import ikeviz.scenario.fileformat  # noqa: F401
+    import ikeviz.scenario.lessons  # noqa: F401
+    import ikeviz.scenario.profiles  # noqa: F401
+    import ikeviz.scenario.translations  # noqa: F401
+    import ikeviz.simulation  # noqa: F401
+
+    # isort: split
     from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox

@@ -17,11 +17,8 @@ error: the application stays in English and says why on stderr.
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 import logging
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -90,6 +87,8 @@ def cache_dir() -> Path:
 
 
 def _lrelease() -> Path | None:
+    import importlib.util  # only where a .ts must be compiled: not at every start
+
     spec = importlib.util.find_spec("PySide6")
     if spec is None or spec.origin is None:
         return None
@@ -107,6 +106,8 @@ def compile_ts(ts_file: Path, folder: Path | None = None) -> Path:
 
     Raises ``OSError`` (or ``RuntimeError``) when it cannot be compiled.
     """
+    import hashlib  # only where a .ts must be compiled: not at every start
+    import subprocess
     data = ts_file.read_bytes()
     target = (folder or cache_dir()) / (
         f"{ts_file.stem}-{hashlib.sha256(data).hexdigest()[:16]}.qm")

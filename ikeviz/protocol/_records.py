@@ -6,7 +6,10 @@ created a few hundred times per negotiation, and that alone was a tenth of a
 negotiation's time. :func:`fast_init` replaces the generated ``__init__`` with
 one of the same signature (defaults, default factories, keyword-only fields)
 that stores the fields straight into the instance ``__dict__`` (or through the
-slot descriptors of a ``slots=True`` class). Nothing else changes: the
+slot descriptors of a ``slots=True`` class). :func:`record` is
+``@dataclass(...)`` and :func:`fast_init` in one, with dataclasses' own
+``__init__`` not compiled at all (compiling it, to replace it at once, was a
+tenth of the engine's import time). Nothing else changes: the
 instances stay frozen (``__setattr__`` still raises), and equality, hashing,
 ``repr``, ``dataclasses.replace`` and pickling work as before.
 """
@@ -15,11 +18,11 @@ from __future__ import annotations
 
 import dataclasses
 import types
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 _C = TypeVar("_C", bound=type[Any])
 
-__all__ = ["fast_init"]
+__all__ = ["fast_init", "record"]
 
 
 class _Missing:
@@ -45,6 +48,9 @@ def fast_init(cls: _C) -> _C:
     """Give the frozen dataclass ``cls`` an ``__init__`` that stores fields directly."""
     if not dataclasses.is_dataclass(cls) or hasattr(cls, "__post_init__"):
         raise TypeError(f"{cls.__name__}: fast_init needs a dataclass without __post_init__")
+    params: Any = cls.__dict__.get("__dataclass_params__")
+    if params is not None and not params.init and "__init__" in cls.__dict__:
+        raise TypeError(f"{cls.__name__}: fast_init would replace the class's own __init__")
     fields = dataclasses.fields(cls)
     descriptors = [_descriptor(cls, f.name) for f in fields]
     use_slots = all(isinstance(d, types.MemberDescriptorType) for d in descriptors)
@@ -87,6 +93,23 @@ def fast_init(cls: _C) -> _C:
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
-    init.__doc__ = cls.__init__.__doc__
+    init.__doc__ = None  # as the __init__ dataclasses generates
     cls.__init__ = init  # type: ignore[method-assign]
     return cls
+
+
+if TYPE_CHECKING:  # type checkers see the dataclass it is
+    from dataclasses import dataclass as record
+else:
+
+    def record(cls=None, /, **options):
+        """``@dataclass(**options)`` with the ``__init__`` of :func:`fast_init`.
+
+        dataclasses is told not to make an ``__init__`` (``init=False``):
+        :func:`fast_init` makes the only one.
+        """
+
+        def wrap(klass):
+            return fast_init(dataclasses.dataclass(klass, init=False, **options))
+
+        return wrap if cls is None else wrap(cls)

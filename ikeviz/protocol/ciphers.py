@@ -62,6 +62,7 @@ __all__ = [
     "block_size",
     "cbc_encrypt",
     "cbc_decrypt",
+    "CbcCipher",
     "pad",
     "padded_length",
     "DES_WEAK_KEYS",
@@ -360,6 +361,81 @@ def cbc_decrypt(alg: int, key: bytes, iv: bytes, ciphertext: bytes) -> bytes:
     _check_cbc_input(alg, iv, ciphertext, "ciphertext")
     decryptor = Cipher(_algorithm(alg, key), modes.CBC(iv)).decryptor()
     return decryptor.update(ciphertext) + decryptor.finalize()
+
+
+#: Up to this many blocks, :meth:`CbcCipher.encrypt` chains ECB blocks itself.
+_CHAINED_BLOCKS: Final = 8
+
+
+class CbcCipher:
+    """Raw CBC with one key for many messages (RFC 2409 App. B; RFC 2451, RFC 3602).
+
+    The same results as :func:`cbc_encrypt` and :func:`cbc_decrypt`, for the
+    messages of one ISAKMP SA: one ECB context per direction is made (on first
+    use) for this key, and the CBC chaining is done here on integers. A
+    decryption is then one ECB call for the whole ciphertext, XORed with the
+    IV and the ciphertext shifted by a block; an encryption of more than a few
+    blocks uses a CBC context of its own. The key is checked as in
+    :func:`cbc_encrypt`; the IV and data sizes at each call.
+    """
+
+    __slots__ = ("alg", "key", "block_size", "_algorithm", "_encrypt_block", "_decrypt_all")
+
+    def __init__(self, alg: int, key: bytes) -> None:
+        self._algorithm = _algorithm(alg, key)
+        self.alg = alg
+        self.key = key
+        self.block_size = CIPHERS[alg].block_size
+        self._encrypt_block: Callable[[bytes], bytes] | None = None
+        self._decrypt_all: Callable[[bytes], bytes] | None = None
+
+    def _check(self, iv: bytes, data: bytes, what: str) -> None:
+        size = self.block_size
+        if len(iv) != size:
+            raise CipherError(f"IV of {len(iv)} bytes, the block size is {size}")
+        if len(data) % size:
+            raise CipherError(f"{what} of {len(data)} bytes is not a multiple of {size}")
+
+    def encrypt(self, iv: bytes, plaintext: bytes) -> bytes:
+        """Raw CBC encryption of whole blocks with this key, no padding added."""
+        self._check(iv, plaintext, "plaintext")
+        size = self.block_size
+        if len(plaintext) > _CHAINED_BLOCKS * size:
+            # Long messages (a KE payload inside): one CBC context costs less than
+            # chaining each block here.
+            encryptor = Cipher(self._algorithm, modes.CBC(iv)).encryptor()
+            return encryptor.update(plaintext) + encryptor.finalize()
+        encrypt_block = self._encrypt_block
+        if encrypt_block is None:
+            encrypt_block = Cipher(self._algorithm, modes.ECB()).encryptor().update
+            self._encrypt_block = encrypt_block
+        from_bytes = int.from_bytes
+        previous = from_bytes(iv, "big")
+        out = []
+        for offset in range(0, len(plaintext), size):
+            block = encrypt_block(
+                (from_bytes(plaintext[offset : offset + size], "big") ^ previous).to_bytes(
+                    size, "big"
+                )
+            )
+            out.append(block)
+            previous = from_bytes(block, "big")
+        return b"".join(out)
+
+    def decrypt(self, iv: bytes, ciphertext: bytes) -> bytes:
+        """Raw CBC decryption of whole blocks with this key; the padding stays."""
+        self._check(iv, ciphertext, "ciphertext")
+        length = len(ciphertext)
+        if not length:
+            return b""
+        decrypt_all = self._decrypt_all
+        if decrypt_all is None:
+            decrypt_all = Cipher(self._algorithm, modes.ECB()).decryptor().update
+            self._decrypt_all = decrypt_all
+        chained = iv + ciphertext[: length - self.block_size]
+        return (
+            int.from_bytes(decrypt_all(ciphertext), "big") ^ int.from_bytes(chained, "big")
+        ).to_bytes(length, "big")
 
 
 class Padding(Enum):

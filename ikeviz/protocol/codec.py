@@ -31,10 +31,10 @@ import functools
 import ipaddress
 import struct
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar, Final, ParamSpec, TypeAlias, TypeVar
 
-from ikeviz.protocol._records import fast_init
+from ikeviz.protocol._records import record
 from ikeviz.protocol.errors import DecodeError, EncodeError
 
 _T = TypeVar("_T")
@@ -150,8 +150,7 @@ def payload_short_name(payload_type: int) -> str:
 _AF_BIT: Final = 0x8000  # Attribute Format: 1 = TV (basic), 0 = TLV (variable)
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Attribute:
     """One SA attribute (RFC 2408 §3.3).
 
@@ -197,8 +196,7 @@ class Attribute:
 # --- payloads -----------------------------------------------------------------
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Transform:
     """A Transform payload inside a Proposal (RFC 2408 §3.6)."""
 
@@ -216,8 +214,7 @@ class Transform:
         return None
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Proposal:
     """A Proposal payload inside an SA (RFC 2408 §3.5)."""
 
@@ -228,8 +225,7 @@ class Proposal:
     reserved: int = field(default=0, kw_only=True)
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class SecurityAssociation:
     """SA payload (RFC 2408 §3.4; IPsec DOI situation, RFC 2407 §4.6.1)."""
 
@@ -244,8 +240,7 @@ class SecurityAssociation:
         return self.TYPE
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class KeyExchange:
     """KE payload: the Diffie-Hellman public value (RFC 2408 §3.7)."""
 
@@ -258,8 +253,7 @@ class KeyExchange:
         return self.TYPE
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Identification:
     """ID payload of the IPsec DOI (RFC 2407 §4.6.2; RFC 2408 §3.8).
 
@@ -283,8 +277,7 @@ class Identification:
         return identification_text(self.id_type, self.data)
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Certificate:
     """CERT payload (RFC 2408 §3.9)."""
 
@@ -298,8 +291,7 @@ class Certificate:
         return self.TYPE
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class CertificateRequest:
     """CR payload (RFC 2408 §3.10): the certificate type and an authority."""
 
@@ -313,8 +305,7 @@ class CertificateRequest:
         return self.TYPE
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Hash:
     """HASH payload (RFC 2408 §3.11)."""
 
@@ -327,8 +318,7 @@ class Hash:
         return self.TYPE
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Signature:
     """SIG payload (RFC 2408 §3.12)."""
 
@@ -341,8 +331,7 @@ class Signature:
         return self.TYPE
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Nonce:
     """NONCE payload (RFC 2408 §3.13)."""
 
@@ -355,8 +344,7 @@ class Nonce:
         return self.TYPE
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Notification:
     """Notification payload (RFC 2408 §3.14).
 
@@ -392,8 +380,7 @@ class Notification:
         return None
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Delete:
     """Delete payload (RFC 2408 §3.15): SPIs of one protocol, all of one size."""
 
@@ -409,8 +396,7 @@ class Delete:
         return self.TYPE
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class VendorId:
     """Vendor ID payload (RFC 2408 §3.16): opaque bytes, usually a hash."""
 
@@ -423,8 +409,7 @@ class VendorId:
         return self.TYPE
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ModeConfigAttributes:
     """Attribute payload of Mode-Config (draft-ietf-ipsec-isakmp-mode-cfg-05 §3.2)."""
 
@@ -440,8 +425,7 @@ class ModeConfigAttributes:
         return self.TYPE
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class NatDiscovery:
     """NAT-D payload (RFC 3947 §3.2): HASH(CKY-I | CKY-R | IP | Port).
 
@@ -453,8 +437,7 @@ class NatDiscovery:
     reserved: int = field(default=0, kw_only=True)
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class NatOriginalAddress:
     """NAT-OA payload (RFC 3947 §5.2): ID type (IPv4/IPv6 address) and address.
 
@@ -468,8 +451,7 @@ class NatOriginalAddress:
     reserved: int = field(default=0, kw_only=True)
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Fragment:
     """IKE fragment (Cisco's IKEv1 fragmentation, payload type 132)."""
 
@@ -485,8 +467,7 @@ class Fragment:
         return self.TYPE
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class UnknownPayload:
     """A payload type the codec does not know: kept as raw bytes so it re-encodes."""
 
@@ -518,8 +499,7 @@ Payload: TypeAlias = (
 # --- header and message -------------------------------------------------------
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Header:
     """The ISAKMP header (RFC 2408 §3.1).
 
@@ -548,8 +528,7 @@ class Header:
         return bool(self.flags & FLAG_COMMIT)
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Message:
     """An ISAKMP message: a header, then either payloads or a ciphertext.
 
@@ -575,8 +554,7 @@ def first_payload(payloads: Sequence[Payload], payload_type: int) -> Payload | N
     return None
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class FieldSpan:
     """Where a decoded field lies: ``data[start:end]`` of the decoded buffer.
 

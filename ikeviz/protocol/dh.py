@@ -37,7 +37,7 @@ from typing import Final, Literal
 
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from ikeviz.protocol._records import fast_init
+from ikeviz.protocol._records import record
 from ikeviz.protocol.errors import IkevizProtocolError
 
 __all__ = [
@@ -470,8 +470,7 @@ def group(number: int) -> DhGroup:
         raise DhError(f"unsupported Diffie-Hellman group {number}") from None
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class DhKeyPair:
     """A private value and the public value it gives, as sent in the KE payload.
 

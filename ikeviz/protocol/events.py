@@ -6,17 +6,16 @@ diagnosis read nothing else. Each carries the virtual time it happened at.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
-from ikeviz.protocol._records import fast_init
+from ikeviz.protocol._records import record
 from ikeviz.protocol.codec import Message, Payload
 from ikeviz.protocol.config import Role
 from ikeviz.protocol.keyschedule import ChildSaKeys, Derivation
 from ikeviz.protocol.states import State
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class Address:
     """An IP address and UDP port."""
 
@@ -27,8 +26,7 @@ class Address:
         return f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class Datagram:
     """A UDP datagram a peer sends: the payload (with the non-ESP marker if any)."""
 
@@ -37,8 +35,7 @@ class Datagram:
     destination: Address
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class Event:
     """Base of every event: the peer's role and the virtual time."""
 
@@ -46,16 +43,14 @@ class Event:
     time: float
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class StateChanged(Event):
     old: State
     new: State
     cause: str
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class MessageSent(Event):
     """A message the peer put on the wire (or sent again).
 
@@ -75,8 +70,7 @@ class MessageSent(Event):
     retransmission: int = 0
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class MessageReceived(Event):
     """A message the peer took in, decrypted when it could be."""
 
@@ -90,8 +84,7 @@ class MessageReceived(Event):
     decrypted: bool = False
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class MessageUnreadable(Event):
     """A message the peer could not use: undecodable, undecryptable or unexpected.
 
@@ -105,8 +98,7 @@ class MessageUnreadable(Event):
     likely: str = ""
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class KeysDerived(Event):
     """Derivations done at one step (SKEYID..., IVs, hashes, KEYMAT)."""
 
@@ -114,8 +106,7 @@ class KeysDerived(Event):
     derivations: tuple[Derivation, ...]
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class ProposalChosen(Event):
     """A responder accepted an offer, or an initiator accepted the reply."""
 
@@ -124,8 +115,7 @@ class ProposalChosen(Event):
     lifetime_seconds: int | None
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class Failure(Event):
     """Why the negotiation stopped, as precisely as the peer knows it.
 
@@ -148,45 +138,39 @@ class Failure(Event):
     local_index: int = -1  # the local proposal it was closest to
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class NotifySent(Event):
     notify_type: int
     encrypted: bool
     at: str
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class NotifyReceived(Event):
     notify_type: int
     encrypted: bool
     at: str
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class Retransmitted(Event):
     label: str
     attempt: int
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class GaveUp(Event):
     label: str
     attempts: int
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class NatDetected(Event):
     local_behind_nat: bool
     remote_behind_nat: bool
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class Phase1Established(Event):
     """The ISAKMP SA is up: its algorithms, lifetime and keys."""
 
@@ -206,8 +190,7 @@ class Phase1Established(Event):
     remote_identity: str
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class Phase2Established(Event):
     """The IPsec SAs are up: both directions' SPIs and keys."""
 
@@ -226,8 +209,7 @@ class Phase2Established(Event):
     extra: dict[str, str] = field(default_factory=dict)
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class SaDeleted(Event):
     protocol: int
     spis: tuple[bytes, ...]

@@ -27,11 +27,10 @@ of the ISAKMP header.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final, Literal
 
 from ikeviz.protocol import ciphers
-from ikeviz.protocol._records import fast_init
+from ikeviz.protocol._records import record
 from ikeviz.protocol.errors import IkevizProtocolError
 
 __all__ = [
@@ -85,8 +84,7 @@ class KeyScheduleError(IkevizProtocolError, ValueError):
     """Inputs the key schedule cannot work with (sizes, unknown methods)."""
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class Derivation:
     """How one value was computed, for display.
 
@@ -407,8 +405,7 @@ def last_block(ciphertext: bytes, block_size: int) -> bytes:
     return ciphertext[-block_size:]
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class ExchangeIv:
     """The IV state of one exchange (one message ID; 0 is phase 1), RFC 2409 App. B.
 
@@ -431,8 +428,7 @@ class ExchangeIv:
         return None
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class IvChain:
     """The CBC IVs of one ISAKMP SA, one chain per message ID (RFC 2409 App. B).
 
@@ -640,8 +636,7 @@ def keymat(
     return _record(trace, f"KEYMAT (SPI {spi.hex()})", formula, inputs, out, _RFC55)
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class SaDirectionKeys:
     """The keys of one direction of an IPsec SA (RFC 2409 §5.5).
 
@@ -657,8 +652,7 @@ class SaDirectionKeys:
     integrity_key: bytes
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class ChildSaKeys:
     """Both directions of an IPsec SA negotiated in Quick Mode (RFC 2409 §5.5).
 
@@ -716,8 +710,7 @@ def child_sa_keys(
 # --- phase 1 in one call ---------------------------------------------------------------
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class Phase1Keys:
     """The keys of an ISAKMP SA (RFC 2409 §5, App. B) and how each was derived.
 

@@ -248,6 +248,7 @@ class Peer:
         self.local = Address(config.address, config.port)
         self.remote = Address(config.peer_address, IKE_PORT)
         self.child_keys: keyschedule.ChildSaKeys | None = None
+        self._cbc_cipher: tuple[keyschedule.Phase1Keys, ciphers.CbcCipher] | None = None
 
     # --- public API --------------------------------------------------------------
 
@@ -384,10 +385,13 @@ class Peer:
     def _emit(self, kind: type[Event], **fields: object) -> None:
         self._events.append(kind(self.role, self._now, **fields))
 
+    def _keys_derived(self, step: str, derivations: tuple[keyschedule.Derivation, ...]) -> None:
+        self._events.append(KeysDerived(self.role, self._now, step, derivations))
+
     def _transition(self, event: Input, cause: str) -> None:
         old = self.state
-        self.state = next_state(old, event)
-        self._emit(StateChanged, old=old, new=self.state, cause=cause)
+        self.state = new = next_state(old, event)
+        self._events.append(StateChanged(self.role, self._now, old, new, cause))
 
     def _random_nonzero(self, size: int) -> bytes:
         while True:
@@ -484,16 +488,8 @@ class Peer:
             destination,
         )
         self._outbox.append(datagram)
-        self._emit(
-            MessageSent,
-            label=label,
-            message=message,
-            payloads=payloads,
-            data=data,
-            datagram=datagram,
-            plaintext=plaintext,
-            iv=iv,
-        )
+        self._events.append(MessageSent(self.role, self._now, label, message, payloads, data,
+                                        datagram, plaintext, iv))
         if request:
             behaviour = self.config.behaviour
             self._outgoing = _Outgoing(
@@ -510,12 +506,20 @@ class Peer:
         plaintext = ciphers.pad(body, keys.block_size)
         trace: list[keyschedule.Derivation] = []
         iv = chain.iv(message_id, trace=trace)
-        ciphertext = ciphers.cbc_encrypt(keys.cipher_alg, keys.encryption_key, iv, plaintext)
+        ciphertext = self._cbc(keys).encrypt(iv, plaintext)
         self.p1.iv = chain.advance(message_id, ciphertext)
         if trace:
             self._emit(KeysDerived, step=f"IV of exchange {message_id:#010x}",
                        derivations=tuple(trace))
         return plaintext, ciphertext, iv
+
+    def _cbc(self, keys: keyschedule.Phase1Keys) -> ciphers.CbcCipher:
+        """The CBC cipher of the ISAKMP SA's Ka, made once for these keys."""
+        cbc = self._cbc_cipher
+        if cbc is None or cbc[0] is not keys:
+            cbc = (keys, ciphers.CbcCipher(keys.cipher_alg, keys.encryption_key))
+            self._cbc_cipher = cbc
+        return cbc[1]
 
     def _decrypt(
         self, message: Message
@@ -540,7 +544,7 @@ class Peer:
             return None
         mid = message.header.message_id
         iv = chain.iv_for(mid, ciphertext)
-        plaintext = ciphers.cbc_decrypt(keys.cipher_alg, keys.encryption_key, iv, ciphertext)
+        plaintext = self._cbc(keys).decrypt(iv, ciphertext)
         try:
             payloads, padding = decode_payloads(plaintext, message.header.next_payload)
         except DecodeError:
@@ -561,17 +565,11 @@ class Peer:
         iv: bytes = b"",
     ) -> None:
         self._last_received = data
-        self._emit(
-            MessageReceived,
-            label=label,
-            message=message,
-            payloads=payloads if payloads is not None else message.payloads,
-            data=data,
-            source=source,
-            plaintext=plaintext,
-            iv=iv,
-            decrypted=bool(plaintext),
-        )
+        self._events.append(MessageReceived(
+            self.role, self._now, label, message,
+            payloads if payloads is not None else message.payloads,
+            data, source, plaintext, iv, bool(plaintext),
+        ))
 
     # --- dispatch ------------------------------------------------------------
 
@@ -1054,7 +1052,7 @@ class Peer:
         )
         self.p1.keys = keys
         self.p1.iv = keys.iv_chain()
-        self._emit(KeysDerived, step="phase-1 keys", derivations=keys.derivations)
+        self._keys_derived("phase-1 keys", keys.derivations)
 
     def _uses_signatures(self) -> bool:
         """Whether phase 1 authenticates with signatures (the chosen method, or the
@@ -1336,7 +1334,7 @@ class Peer:
         after_b = encode_payloads(after)
         hash1 = keyschedule.qm_hash_1(self._hash_alg, keys.skeyid_a, qm.message_id,
                                       after_b, trace=trace)
-        self._emit(KeysDerived, step="HASH(1)", derivations=tuple(trace))
+        self._keys_derived("HASH(1)", tuple(trace))
         self._transition(Input.START_QUICK, "phase 1 established")
         qm.commit = self.config.behaviour.commit_bit
         flags = FLAG_COMMIT if qm.commit else 0
@@ -1380,7 +1378,7 @@ class Peer:
         trace: list[keyschedule.Derivation] = []
         expected = keyschedule.qm_hash_1(self._hash_alg, keys.skeyid_a, qm.message_id, after,
                                          trace=trace)
-        self._emit(KeysDerived, step="HASH(1)", derivations=tuple(trace))
+        self._keys_derived("HASH(1)", tuple(trace))
         got = payloads[0]
         assert isinstance(got, Hash)
         if got.data != expected:
@@ -1452,7 +1450,7 @@ class Peer:
         reply_b = encode_payloads(reply)
         hash2 = keyschedule.qm_hash_2(self._hash_alg, keys.skeyid_a, qm.message_id, qm.ni_b,
                                       reply_b, trace=trace)
-        self._emit(KeysDerived, step="HASH(2)", derivations=tuple(trace))
+        self._keys_derived("HASH(2)", tuple(trace))
         self._derive_child_keys()
         self._transition(Input.QM1, "QM1 accepted")
         self._send("QM2", ExchangeType.QUICK_MODE, qm.message_id, [Hash(hash2), *reply],
@@ -1500,7 +1498,7 @@ class Peer:
         trace: list[keyschedule.Derivation] = []
         expected = keyschedule.qm_hash_2(self._hash_alg, keys.skeyid_a, qm.message_id,
                                          qm.ni_b, after, trace=trace)
-        self._emit(KeysDerived, step="HASH(2)", derivations=tuple(trace))
+        self._keys_derived("HASH(2)", tuple(trace))
         got = payloads[0]
         assert isinstance(got, Hash)
         if got.data != expected:
@@ -1547,7 +1545,7 @@ class Peer:
         trace = []
         hash3 = keyschedule.qm_hash_3(self._hash_alg, keys.skeyid_a, qm.message_id, qm.ni_b,
                                       qm.nr_b, trace=trace)
-        self._emit(KeysDerived, step="HASH(3)", derivations=tuple(trace))
+        self._keys_derived("HASH(3)", tuple(trace))
         self._derive_child_keys()
         if message.header.commit:
             # RFC 2408 §3.1: the responder set the commit bit (or echoed ours, as KAME
@@ -1580,7 +1578,7 @@ class Peer:
         trace: list[keyschedule.Derivation] = []
         expected = keyschedule.qm_hash_3(self._hash_alg, keys.skeyid_a, qm.message_id, qm.ni_b,
                                          qm.nr_b, trace=trace)
-        self._emit(KeysDerived, step="HASH(3)", derivations=tuple(trace))
+        self._keys_derived("HASH(3)", tuple(trace))
         got = payloads[0]
         assert isinstance(got, Hash)
         if got.data != expected:
@@ -1611,7 +1609,7 @@ class Peer:
         notify_b = encode_payloads([notify])
         digest = keyschedule.informational_hash(self._hash_alg, keys.skeyid_a, qm.message_id,
                                                 notify_b, trace=trace)
-        self._emit(KeysDerived, step="HASH(4)", derivations=tuple(trace))
+        self._keys_derived("HASH(4)", tuple(trace))
         self._send("QM4", ExchangeType.INFORMATIONAL, qm.message_id, [Hash(digest), notify],
                    request=False, encrypt=True, body=_after_hash(digest, [notify], notify_b))
         self._emit(NotifySent, notify_type=NotifyType.CONNECTED, encrypted=True,
@@ -1635,7 +1633,7 @@ class Peer:
         trace: list[keyschedule.Derivation] = []
         expected = keyschedule.informational_hash(self._hash_alg, keys.skeyid_a,
                                                   qm.message_id, after, trace=trace)
-        self._emit(KeysDerived, step="HASH(4)", derivations=tuple(trace))
+        self._keys_derived("HASH(4)", tuple(trace))
         got = payloads[0]
         assert isinstance(got, Hash)
         if got.data != expected:
@@ -1676,7 +1674,7 @@ class Peer:
             self._hash_alg, keys.skeyid_d, qm.chosen_protocol, qm.spi_i, qm.spi_r, qm.ni_b,
             qm.nr_b, enc_len, integ_len, qm.g_qm_xy,
         )
-        self._emit(KeysDerived, step="KEYMAT", derivations=self.child_keys.derivations)
+        self._keys_derived("KEYMAT", self.child_keys.derivations)
 
     def _phase2_established(self) -> None:
         qm = self.qm
@@ -1710,7 +1708,7 @@ class Peer:
         payloads_b = encode_payloads(payloads)
         digest = keyschedule.informational_hash(self._hash_alg, keys.skeyid_a, mid,
                                                 payloads_b, trace=trace)
-        self._emit(KeysDerived, step="Informational HASH(1)", derivations=tuple(trace))
+        self._keys_derived("Informational HASH(1)", tuple(trace))
         self._send(label, ExchangeType.INFORMATIONAL, mid, [Hash(digest), *payloads],
                    request=False, encrypt=True, body=_after_hash(digest, payloads, payloads_b))
 
@@ -2008,7 +2006,7 @@ def _child_text(transform: int, key_length: int | None, auth: int | None,
 def identification_payload(id_type: int, value: str) -> Identification:
     """An ID payload for a phase-1 identity (RFC 2407 §4.6.2); protocol and port 0."""
     if id_type in (IdType.IPV4_ADDR, IdType.IPV6_ADDR):
-        return Identification(id_type, 0, 0, ipaddress.ip_address(value).packed)
+        return Identification(id_type, 0, 0, _address_bytes(value))
     if id_type == IdType.DER_ASN1_DN:
         from ikeviz.protocol import certificates
 
@@ -2016,6 +2014,28 @@ def identification_payload(id_type: int, value: str) -> Identification:
         return Identification(id_type, 0, 0, bytes.fromhex(value) if _is_hex(value)
                               else certificates.dn_der(value))
     return Identification(id_type, 0, 0, value.encode())
+
+
+def _address_bytes(value: str) -> bytes:
+    """``ipaddress.ip_address(value).packed``, without its cost for a plain dotted quad.
+
+    A quad of 1-3 ASCII digits each, without leading zeros and at most 255, is
+    exactly what ``ipaddress`` accepts as IPv4; anything else goes to it.
+    """
+    parts = value.split(".")
+    if len(parts) == 4:
+        octets = []
+        for part in parts:
+            if not (part.isascii() and part.isdigit() and len(part) <= 3
+                    and (part[0] != "0" or len(part) == 1)):
+                break
+            number = int(part)
+            if number > 255:
+                break
+            octets.append(number)
+        else:
+            return bytes(octets)
+    return ipaddress.ip_address(value).packed
 
 
 def _ident_text(ident: Identification) -> str:

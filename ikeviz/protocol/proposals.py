@@ -15,10 +15,10 @@ diagnosis can say what to change, on which side.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ikeviz.protocol import dh
-from ikeviz.protocol._records import fast_init
+from ikeviz.protocol._records import record
 from ikeviz.protocol.codec import Attribute, Proposal, SecurityAssociation, Transform
 from ikeviz.protocol.config import (
     Behaviour,
@@ -165,8 +165,7 @@ def parse_ike_transform(transform: Transform) -> IkeProposal:
     )
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class Mismatch:
     """One attribute that made an offer unacceptable: the field, the two values.
 
@@ -179,8 +178,7 @@ class Mismatch:
     local: str
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class Comparison:
     """An offered transform set against one local proposal."""
 
@@ -189,8 +187,7 @@ class Comparison:
     mismatches: tuple[Mismatch, ...]
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class Phase1Choice:
     """The outcome of phase-1 selection by a responder (RFC 2409 §5)."""
 
@@ -385,8 +382,7 @@ def child_sa_payload(
     return SecurityAssociation(DOI.IPSEC, Situation.IDENTITY_ONLY, tuple(out))
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class ChildOffer:
     """One offered phase-2 transform with its proposal's common values."""
 
@@ -506,8 +502,7 @@ def _pfs_mismatches(
     return []
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class Phase2Choice:
     """The outcome of phase-2 selection by a responder (RFC 2409 §5.5)."""
 

@@ -12,11 +12,10 @@ every other port.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
-from ikeviz.protocol._records import fast_init
+from ikeviz.protocol._records import record
 
 IKE_PORT: Final = 500
 NAT_T_PORT: Final = 4500
@@ -33,8 +32,7 @@ class UdpContentKind(Enum):
     UNKNOWN = "unknown"
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class UdpContent:
     """A classified UDP payload.
 

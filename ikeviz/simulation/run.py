@@ -13,7 +13,7 @@ import hashlib
 import heapq
 from dataclasses import dataclass, field
 
-from ikeviz.protocol._records import fast_init
+from ikeviz.protocol._records import record
 from ikeviz.protocol.config import PeerConfig, Role
 from ikeviz.protocol.events import Address, Datagram, Event
 from ikeviz.protocol.peer import Peer
@@ -31,16 +31,26 @@ class SeededRandom:
 
     def __init__(self, seed: int, stream: str) -> None:
         self._key = hashlib.sha256(f"ikeviz:{seed}:{stream}".encode()).digest()
+        self._keyed = hashlib.sha256(self._key)  # copied per block: SHA-256(key | counter)
         self._counter = 0
         self._buffer = b""
 
     def __call__(self, size: int) -> bytes:
-        while len(self._buffer) < size:
-            block = hashlib.sha256(self._key + self._counter.to_bytes(8, "big")).digest()
-            self._counter += 1
-            self._buffer += block
-        out, self._buffer = self._buffer[:size], self._buffer[size:]
-        return out
+        buffer = self._buffer
+        if len(buffer) < size:
+            keyed, counter = self._keyed, self._counter
+            blocks = [buffer]
+            have = len(buffer)
+            while have < size:
+                block = keyed.copy()
+                block.update(counter.to_bytes(8, "big"))
+                blocks.append(block.digest())
+                counter += 1
+                have += 32
+            self._counter = counter
+            buffer = b"".join(blocks)
+        self._buffer = buffer[size:]
+        return buffer[:size]
 
 
 @dataclass(frozen=True)
@@ -63,8 +73,7 @@ class Nat:
         return None  # nothing mapped: the NAT drops it
 
 
-@fast_init
-@dataclass(frozen=True)
+@record(frozen=True)
 class TraceEntry:
     """One event of either peer, in the order they happened."""
 
@@ -117,8 +126,10 @@ class Simulation:
     def _collect(self) -> None:
         entries = self.trace.entries
         for peer in (self.initiator, self.responder):
-            for event in peer.events():
-                entries.append(TraceEntry(len(entries), event))
+            events = peer.events()
+            if events:
+                start = len(entries)
+                entries.extend(map(TraceEntry, range(start, start + len(events)), events))
             for datagram in peer.datagrams_to_send():
                 if peer is self.initiator and self.nat is not None:
                     datagram = self.nat.outbound(datagram, self._mapping)
