@@ -29,7 +29,6 @@ from ikeviz.capture.negotiations import (
 from ikeviz.diagnosis.diagnose import failed_at, message_name
 from ikeviz.diagnosis.reasons import field_name, value_words
 from ikeviz.i18n import current_language, elide, translate
-from ikeviz.protocol.certificates import dn_text
 from ikeviz.protocol.codec import Certificate, CertificateRequest, Identification, Notification
 from ikeviz.protocol.config import ChildProposal, EspTransform, IkeProposal
 from ikeviz.protocol.proposals import ChildOffer, compare_child, compare_ike
@@ -164,6 +163,8 @@ def _next_label(label: str) -> str:
 
 def _ident_text(ident: Identification) -> str:
     if ident.id_type == IdType.DER_ASN1_DN:
+        from ikeviz.protocol.certificates import dn_text  # cryptography.x509: only for DNs
+
         return dn_text(ident.data)
     return ident.text()
 

@@ -12,14 +12,6 @@ import sys
 from collections.abc import Sequence
 
 from ikeviz import __version__
-from ikeviz.cli import (
-    check_cmd,
-    export_cmd,
-    import_cmd,
-    inspect_cmd,
-    render_cmd,
-    report_cmd,
-)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -27,6 +19,17 @@ EXIT_BAD_INPUT = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # The commands' modules are imported here, not at the top: ``ikeviz`` alone
+    # starts the application, which needs none of them (launch time).
+    from ikeviz.cli import (
+        check_cmd,
+        export_cmd,
+        import_cmd,
+        inspect_cmd,
+        render_cmd,
+        report_cmd,
+    )
+
     parser = argparse.ArgumentParser(
         prog="ikeviz",
         description="IKEv1 (ISAKMP) negotiations between two IPsec gateways, message by message.",

@@ -106,13 +106,29 @@ def reason_text(reason: str, details: Sequence[tuple[str, str, str]] = ()) -> st
     return reason
 
 
-def _r(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.DOTALL)
+class _Pattern:
+    """A regular expression compiled when first used: some 80 of them, and the
+    application's start (which never needs one in English) should not pay for it."""
+
+    __slots__ = ("pattern", "_compiled")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, re.DOTALL)
+        return self._compiled.fullmatch(text)
+
+
+def _r(pattern: str) -> _Pattern:
+    return _Pattern(pattern)
 
 
 # The engine's sentences (ikeviz/protocol: peer.py, proposals.py, certificates.py,
 # dh.py, rsasig.py), most specific first.
-_REASONS: tuple[tuple[re.Pattern[str], Template], ...] = (
+_REASONS: tuple[tuple[_Pattern, Template], ...] = (
     # proposals (peer.py _phase1_refusal / _phase2_refusal, proposals.py)
     (_r(r"no acceptable phase-1 proposal: nothing offered"),
      lambda: translate("reason", "no acceptable phase-1 proposal: nothing offered")),
