@@ -69,7 +69,7 @@ def arithmetic(name: str) -> Iterator[None]:
 
 def table_bits(number: int) -> int:
     """Exponent bits the fixed-base table of a group covers."""
-    return dh._fixed_base(dh._arithmetic, dh.GROUPS[number]).max_bits
+    return dh._fixed_base(dh._arith(dh.GROUPS[number]), dh.GROUPS[number]).max_bits
 
 
 # --- which arithmetic --------------------------------------------------------------
@@ -277,3 +277,28 @@ def test_generate_draws_the_group_exponent_size(number: int) -> None:
     longer = dh.generate(number, counter_rng(b"s"), exponent_bits=bits + 100)
     assert longer.private.bit_length() > table_bits(number)  # beyond the table: powmod
     assert int.from_bytes(longer.public, "big") == pow(2, longer.private, dh.GROUPS[number].prime)
+
+
+def test_defer_gmp_computes_the_same_values_with_pow_until_loaded(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The application's first negotiation runs before gmpy2 is imported: same bytes."""
+    monkeypatch.setattr(dh, "_arithmetic", None)
+    monkeypatch.setattr(dh, "_gmp_deferred", False)
+    dh.defer_gmp()
+    assert dh._arith(dh.GROUPS[14]).name == "python"  # up to 2048 bits: pow for now
+    assert dh._arithmetic is None
+    deferred = dh.generate(14, _counter_rng())
+    assert dh._arith(dh.GROUPS[15]).name == dh.load_gmp()  # larger: GMP at once
+    loaded = dh.generate(14, _counter_rng())
+    assert deferred == loaded
+    assert dh.shared_secret(deferred, loaded.public) == dh.shared_secret(loaded, deferred.public)
+
+
+def _counter_rng() -> Callable[[int], bytes]:
+    state = {"n": 0}
+
+    def rng(size: int) -> bytes:
+        state["n"] += 1
+        return (state["n"].to_bytes(4, "big") * (size // 4 + 1))[:size]
+
+    return rng

@@ -84,9 +84,16 @@ def run_gui(argv: list[str]) -> int:
             error = str(exc)
     if scenario is None:
         scenario = load_scenario(lesson_path(DEFAULT_SCENARIO), profiles=profiles.keys())
+    from ikeviz.protocol import dh
+
+    # The first negotiation (before the first paint) computes MODP groups of up to
+    # 2048 bits with Python's pow; GMP (gmpy2, slow to import) is loaded once the
+    # window is on screen. Same values either way: only the launch is quicker.
+    dh.defer_gmp()
     document = Document(scenario, profiles=profiles, path=path,
                         state_names=get_str("view/state_names", "libreswan"))
     window = MainWindow(document)
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, dh.load_gmp))
     from ikeviz.gui.crash import install_crash_handler
 
     # From here on an unexpected exception autosaves, shows a report, and the app goes on.

@@ -371,13 +371,47 @@ def _gmpy2_arithmetic() -> _Arithmetic | None:
     return _Arithmetic("gmpy2", gmpy2.mpz, gmpy2.powmod)
 
 
-#: The arithmetic in use; tests set it to :data:`_PYTHON_ARITHMETIC` to check the fallback.
-_arithmetic: _Arithmetic = _gmpy2_arithmetic() or _PYTHON_ARITHMETIC
+#: The arithmetic in use, chosen on first use (importing gmpy2 costs tens of
+#: milliseconds); tests set it to :data:`_PYTHON_ARITHMETIC` to check the fallback.
+_arithmetic: _Arithmetic | None = None
+
+#: With :func:`defer_gmp`, groups up to this size use Python's ``pow`` until
+#: :func:`load_gmp` runs (a few milliseconds each, less than importing gmpy2).
+_DEFER_MAX_BITS: Final = 2048
+_gmp_deferred = False
+
+
+def load_gmp() -> Literal["gmpy2", "python"]:
+    """Choose the arithmetic now: GMP if gmpy2 imports, else Python's ``pow``."""
+    global _arithmetic
+    if _arithmetic is None:
+        _arithmetic = _gmpy2_arithmetic() or _PYTHON_ARITHMETIC
+    return _arithmetic.name
+
+
+def defer_gmp() -> None:
+    """Compute groups of up to 2048 bits with Python's ``pow`` until :func:`load_gmp`.
+
+    For an application's first negotiation: the values are the same (exact integer
+    arithmetic either way), only the time differs, and importing gmpy2 can wait
+    until the window is on screen. Larger groups load GMP at once.
+    """
+    global _gmp_deferred
+    _gmp_deferred = True
+
+
+def _arith(dh_group: DhGroup) -> _Arithmetic:
+    if _arithmetic is None:
+        if _gmp_deferred and dh_group.prime.bit_length() <= _DEFER_MAX_BITS:
+            return _PYTHON_ARITHMETIC
+        load_gmp()
+    assert _arithmetic is not None
+    return _arithmetic
 
 
 def modp_backend() -> Literal["gmpy2", "python"]:
     """Which arithmetic computes MODP values: ``"gmpy2"`` (GMP) or ``"python"`` (``pow``)."""
-    return _arithmetic.name
+    return _arithmetic.name if _arithmetic is not None else load_gmp()
 
 
 #: Digit size of the fixed-base tables: 5 bits, so 2^5 - 1 = 31 powers per position.
@@ -439,7 +473,7 @@ def _fixed_base(arith: _Arithmetic, dh_group: DhGroup) -> _FixedBase:
 def _modp_generator_power(dh_group: DhGroup, exponent: int) -> int:
     """``g^exponent mod p``, by the group's fixed-base table when the exponent fits it
     (at most :attr:`DhGroup.exponent_bits` bits rounded up to a digit), else by powmod."""
-    arith = _arithmetic
+    arith = _arith(dh_group)
     table = _fixed_base(arith, dh_group)
     if exponent.bit_length() > table.max_bits:
         return int(arith.powmod(arith.native(dh_group.generator), exponent, table.prime))
@@ -458,7 +492,7 @@ def _modp_generator_power(dh_group: DhGroup, exponent: int) -> int:
 
 def _modp_power(dh_group: DhGroup, base: int, exponent: int) -> int:
     """``base^exponent mod p`` with the arithmetic in use."""
-    arith = _arithmetic
+    arith = _arith(dh_group)
     return int(arith.powmod(arith.native(base), exponent, _native_prime(arith, dh_group.prime)))
 
 
