@@ -26,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lesson", default="p1-dh-group-mismatch")
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
+    parser.add_argument("--language", default="en", choices=("en", "fr"))
     args = parser.parse_args(argv)
 
     from PySide6.QtCore import QSize
@@ -33,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(["ikeviz"])
     app.setStyle("Fusion")
+    from ikeviz.gui.translation import install_language
+
+    install_language(app, args.language)
 
     from ikeviz.gui.document import Document
     from ikeviz.gui.presenter import PresenterWindow
