@@ -158,6 +158,15 @@ def test_the_installed_wheel_passes_its_self_test(installed: Path, tmp_path: Pat
     assert "ok   translations: " in done.stdout and " compiled (" in done.stdout
 
 
+def test_the_installed_command_starts_the_application(installed: Path, tmp_path: Path) -> None:
+    """``ikeviz`` alone opens the window on the demo scenario and paints its diagram."""
+    env = dict(offscreen_env(), IKEVIZ_STARTUP_PROBE="1")
+    done = run([venv_program(installed, "ikeviz")], env=env, cwd=tmp_path, timeout=300,
+               label="wheel GUI start")
+    assert done.returncode == 0, explain(done)
+    assert "first-paint " in done.stdout, explain(done)
+
+
 def test_the_installed_package_has_its_resources(installed: Path, tmp_path: Path) -> None:
     code = (
         "from ikeviz.scenario.resources import resources_dir\n"
@@ -211,6 +220,14 @@ def test_the_frozen_application_passes_its_self_test(frozen: Path, tmp_path: Pat
     assert "(frozen)" in done.stdout
     assert "Qt platform offscreen" in done.stdout
     assert "ok   translations: " in done.stdout and " compiled (" in done.stdout
+
+
+def test_the_frozen_application_starts_its_window(frozen: Path, tmp_path: Path) -> None:
+    env = dict(offscreen_env(), IKEVIZ_STARTUP_PROBE="1")
+    done = run([frozen_program(frozen)], env=env, cwd=tmp_path, timeout=300,
+               label="frozen GUI start")
+    assert done.returncode == 0, explain(done)
+    assert "first-paint " in done.stdout, explain(done)
 
 
 def test_the_frozen_application_runs_the_command_line(frozen: Path, tmp_path: Path) -> None:
