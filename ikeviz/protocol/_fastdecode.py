@@ -173,24 +173,43 @@ def _body(ptype: int, data: bytes, pos: int, end: int, reserved: int) -> _c.Payl
     return _c.UnknownPayload(ptype, body, reserved=reserved)
 
 
+#: The payloads whose whole body is one opaque byte string, by type (as :func:`_body`).
+_Opaque = _c.KeyExchange | _c.Hash | _c.Signature | _c.Nonce | _c.VendorId
+_OPAQUE: Final[dict[int, type[_Opaque]]] = {
+    _c.PT_KE: _c.KeyExchange,
+    _c.PT_HASH: _c.Hash,
+    _c.PT_SIG: _c.Signature,
+    _c.PT_NONCE: _c.Nonce,
+    _c.PT_VID: _c.VendorId,
+}
+_CHAIN_ONLY: Final = frozenset({_c.PT_PROPOSAL, _c.PT_TRANSFORM})
+assert _c.PT_NONE == 0
+
+
 def fast_chain(
     data: bytes, pos: int, end: int, first_payload: int, *, allow_padding: bool
 ) -> tuple[tuple[_c.Payload, ...], bytes] | None:
     """The payload chain from ``pos`` to ``end`` (RFC 2408 §3.2), or None at any doubt."""
     payloads: list[_c.Payload] = []
+    append = payloads.append
+    opaque = _OPAQUE
     next_type = first_payload
-    while next_type != _c.PT_NONE:
-        if (next_type in (_c.PT_PROPOSAL, _c.PT_TRANSFORM) or end - pos < 4
+    while next_type:  # PT_NONE is 0
+        if (next_type in _CHAIN_ONLY or end - pos < 4
                 or len(payloads) == _MAX_PAYLOADS):
             return None
         following, reserved = data[pos], data[pos + 1]
         p_end = pos + ((data[pos + 2] << 8) | data[pos + 3])
         if p_end - pos < 4 or p_end > end:
             return None
-        payload = _body(next_type, data, pos + 4, p_end, reserved)
-        if payload is None:
-            return None
-        payloads.append(payload)
+        kind = opaque.get(next_type)
+        if kind is not None:  # a body of opaque bytes: no check can fail
+            append(kind(data[pos + 4 : p_end], reserved=reserved))
+        else:
+            payload = _body(next_type, data, pos + 4, p_end, reserved)
+            if payload is None:
+                return None
+            append(payload)
         pos = p_end
         next_type = following
     if pos != end and not allow_padding:

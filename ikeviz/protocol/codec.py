@@ -1447,19 +1447,25 @@ def _encode_payload(payload: Payload, next_payload: int) -> bytes:
 
 def _encode_payloads(payloads: Sequence[Payload]) -> bytes:
     """A payload chain; each next-payload field is the type of the following one."""
-    types = [payload.payload_type for payload in payloads]
-    types.append(PT_NONE)
-    parts = []
+    parts: list[bytes] = []
+    append = parts.append
     encoders = _BODY_ENCODERS
+    pack = _pack_bbh
+    last = len(payloads) - 1
+    following = payloads[0].payload_type if payloads else PT_NONE
     for i, payload in enumerate(payloads):
-        payload_type = types[i]
-        if payload_type in (PT_NONE, PT_PROPOSAL, PT_TRANSFORM):
+        payload_type = following
+        if payload_type in _NOT_IN_CHAIN:
             raise EncodeError(f"payload type {payload_type} cannot stand in a chain")
+        following = payloads[i + 1].payload_type if i < last else PT_NONE
         encoder = encoders.get(type(payload)) or _body_encoder(type(payload))
         body = encoder(payload)
-        parts.append(_pack_bbh(types[i + 1], payload.reserved, 4 + len(body)))
-        parts.append(body)
+        append(pack(following, payload.reserved, 4 + len(body)))
+        append(body)
     return b"".join(parts)
+
+
+_NOT_IN_CHAIN: Final = frozenset({PT_NONE, PT_PROPOSAL, PT_TRANSFORM})
 
 
 def _encode_header(header: Header, *, next_payload: int, length: int) -> bytes:

@@ -28,6 +28,10 @@ class StateNames:
 class State(Enum):
     """Peer states, named after what the peer waits for."""
 
+    # Members are singletons compared by identity: hash them by identity too, in C
+    # (Enum's own __hash__ is a Python call, made for every transition-table lookup).
+    __hash__ = object.__hash__
+
     IDLE = StateNames("", "", "CREATED", "nothing sent or received yet")
     # Main Mode, initiator (RFC 2409 §5)
     WAIT_MM2 = StateNames("STATE_MAIN_I1", "MM_NO_STATE", "CONNECTING",
@@ -90,6 +94,8 @@ class State(Enum):
 
 class Input(Enum):
     """What makes a peer move: a message, a decision or the clock."""
+
+    __hash__ = object.__hash__  # as State's
 
     START_MAIN = "start Main Mode"
     START_AGGRESSIVE = "start Aggressive Mode"

@@ -125,19 +125,21 @@ class Simulation:
 
     def _collect(self) -> None:
         entries = self.trace.entries
-        for peer in (self.initiator, self.responder):
+        initiator = self.initiator
+        for peer, target in ((initiator, Role.RESPONDER), (self.responder, Role.INITIATOR)):
             events = peer.events()
             if events:
                 start = len(entries)
                 entries.extend(map(TraceEntry, range(start, start + len(events)), events))
-            for datagram in peer.datagrams_to_send():
-                if peer is self.initiator and self.nat is not None:
+            datagrams = peer.datagrams_to_send()
+            if not datagrams:
+                continue
+            when = self.now + self.latency
+            for datagram in datagrams:
+                if peer is initiator and self.nat is not None:
                     datagram = self.nat.outbound(datagram, self._mapping)
-                target = Role.RESPONDER if peer is self.initiator else Role.INITIATOR
                 self._sequence += 1
-                heapq.heappush(
-                    self._queue, (self.now + self.latency, self._sequence, target, datagram)
-                )
+                heapq.heappush(self._queue, (when, self._sequence, target, datagram))
 
     def run(self, *, until_established_then_delete: bool = False) -> Trace:
         """Run to the end: both established, one failed, or nothing left to do."""
