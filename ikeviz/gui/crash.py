@@ -20,7 +20,6 @@ raised in another thread is handed to the GUI thread through a queued signal.
 from __future__ import annotations
 
 import html
-import platform
 import re
 import sys
 import threading
@@ -60,6 +59,8 @@ ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 def versions() -> list[tuple[str, str]]:
     """What runs: ikeviz, Python, PySide6 and Qt (and its platform plugin), the system."""
+    import platform  # here, not at start-up: only a crash report needs it
+
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qVersion
 

@@ -100,7 +100,6 @@ import ipaddress
 import math
 import os
 import re
-import secrets
 import stat
 import tomllib
 import typing
@@ -1284,6 +1283,8 @@ def save_scenario(scenario: Scenario, path: str | Path, *, include_secrets: bool
     data = dumps_scenario(scenario, include_secrets=include_secrets).encode("utf-8")
     mode = 0o600 if _holds_secret(scenario, include_secrets) else 0o644
     folder = target.parent
+    import secrets  # here: it pulls in random, which the start-up does not need
+
     temp = folder / f".{target.name}.{secrets.token_hex(6)}.tmp"
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     try:
