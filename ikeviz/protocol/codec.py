@@ -225,8 +225,20 @@ class Proposal:
     reserved: int = field(default=0, kw_only=True)
 
 
+class _TypedPayload:
+    """A payload whose type number is fixed by its class: ``TYPE``, read as ``payload_type``
+    (NAT-D, NAT-OA and unknown payloads carry theirs as a field instead)."""
+
+    __slots__ = ()
+    TYPE: ClassVar[int]
+
+    @property
+    def payload_type(self) -> int:
+        return self.TYPE
+
+
 @record(frozen=True, slots=True)
-class SecurityAssociation:
+class SecurityAssociation(_TypedPayload):
     """SA payload (RFC 2408 §3.4; IPsec DOI situation, RFC 2407 §4.6.1)."""
 
     TYPE: ClassVar[int] = PT_SA
@@ -235,26 +247,18 @@ class SecurityAssociation:
     proposals: tuple[Proposal, ...] = ()
     reserved: int = field(default=0, kw_only=True)
 
-    @property
-    def payload_type(self) -> int:
-        return self.TYPE
-
 
 @record(frozen=True, slots=True)
-class KeyExchange:
+class KeyExchange(_TypedPayload):
     """KE payload: the Diffie-Hellman public value (RFC 2408 §3.7)."""
 
     TYPE: ClassVar[int] = PT_KE
     data: bytes
     reserved: int = field(default=0, kw_only=True)
 
-    @property
-    def payload_type(self) -> int:
-        return self.TYPE
-
 
 @record(frozen=True, slots=True)
-class Identification:
+class Identification(_TypedPayload):
     """ID payload of the IPsec DOI (RFC 2407 §4.6.2; RFC 2408 §3.8).
 
     ``data`` is the identification data as sent. For address types its size is
@@ -268,17 +272,13 @@ class Identification:
     data: bytes = b""
     reserved: int = field(default=0, kw_only=True)
 
-    @property
-    def payload_type(self) -> int:
-        return self.TYPE
-
     def text(self) -> str:
         """The identity as people write it (``10.1.0.0/24``, ``vpn.example.com``...)."""
         return identification_text(self.id_type, self.data)
 
 
 @record(frozen=True, slots=True)
-class Certificate:
+class Certificate(_TypedPayload):
     """CERT payload (RFC 2408 §3.9)."""
 
     TYPE: ClassVar[int] = PT_CERT
@@ -286,13 +286,9 @@ class Certificate:
     data: bytes
     reserved: int = field(default=0, kw_only=True)
 
-    @property
-    def payload_type(self) -> int:
-        return self.TYPE
-
 
 @record(frozen=True, slots=True)
-class CertificateRequest:
+class CertificateRequest(_TypedPayload):
     """CR payload (RFC 2408 §3.10): the certificate type and an authority."""
 
     TYPE: ClassVar[int] = PT_CR
@@ -300,52 +296,36 @@ class CertificateRequest:
     authority: bytes = b""
     reserved: int = field(default=0, kw_only=True)
 
-    @property
-    def payload_type(self) -> int:
-        return self.TYPE
-
 
 @record(frozen=True, slots=True)
-class Hash:
+class Hash(_TypedPayload):
     """HASH payload (RFC 2408 §3.11)."""
 
     TYPE: ClassVar[int] = PT_HASH
     data: bytes
     reserved: int = field(default=0, kw_only=True)
 
-    @property
-    def payload_type(self) -> int:
-        return self.TYPE
-
 
 @record(frozen=True, slots=True)
-class Signature:
+class Signature(_TypedPayload):
     """SIG payload (RFC 2408 §3.12)."""
 
     TYPE: ClassVar[int] = PT_SIG
     data: bytes
     reserved: int = field(default=0, kw_only=True)
 
-    @property
-    def payload_type(self) -> int:
-        return self.TYPE
-
 
 @record(frozen=True, slots=True)
-class Nonce:
+class Nonce(_TypedPayload):
     """NONCE payload (RFC 2408 §3.13)."""
 
     TYPE: ClassVar[int] = PT_NONCE
     data: bytes
     reserved: int = field(default=0, kw_only=True)
 
-    @property
-    def payload_type(self) -> int:
-        return self.TYPE
-
 
 @record(frozen=True, slots=True)
-class Notification:
+class Notification(_TypedPayload):
     """Notification payload (RFC 2408 §3.14).
 
     RESPONDER-LIFETIME carries an attribute list in its data (RFC 2407
@@ -360,10 +340,6 @@ class Notification:
     spi: bytes = b""
     data: bytes = b""
     reserved: int = field(default=0, kw_only=True)
-
-    @property
-    def payload_type(self) -> int:
-        return self.TYPE
 
     @property
     def lifetime_attributes(self) -> tuple[Attribute, ...]:
@@ -381,7 +357,7 @@ class Notification:
 
 
 @record(frozen=True, slots=True)
-class Delete:
+class Delete(_TypedPayload):
     """Delete payload (RFC 2408 §3.15): SPIs of one protocol, all of one size."""
 
     TYPE: ClassVar[int] = PT_DELETE
@@ -391,26 +367,18 @@ class Delete:
     spis: tuple[bytes, ...] = ()
     reserved: int = field(default=0, kw_only=True)
 
-    @property
-    def payload_type(self) -> int:
-        return self.TYPE
-
 
 @record(frozen=True, slots=True)
-class VendorId:
+class VendorId(_TypedPayload):
     """Vendor ID payload (RFC 2408 §3.16): opaque bytes, usually a hash."""
 
     TYPE: ClassVar[int] = PT_VID
     data: bytes
     reserved: int = field(default=0, kw_only=True)
 
-    @property
-    def payload_type(self) -> int:
-        return self.TYPE
-
 
 @record(frozen=True, slots=True)
-class ModeConfigAttributes:
+class ModeConfigAttributes(_TypedPayload):
     """Attribute payload of Mode-Config (draft-ietf-ipsec-isakmp-mode-cfg-05 §3.2)."""
 
     TYPE: ClassVar[int] = PT_MODE_CONFIG
@@ -419,10 +387,6 @@ class ModeConfigAttributes:
     attributes: tuple[Attribute, ...] = ()
     reserved2: int = field(default=0, kw_only=True)
     reserved: int = field(default=0, kw_only=True)
-
-    @property
-    def payload_type(self) -> int:
-        return self.TYPE
 
 
 @record(frozen=True, slots=True)
@@ -452,7 +416,7 @@ class NatOriginalAddress:
 
 
 @record(frozen=True, slots=True)
-class Fragment:
+class Fragment(_TypedPayload):
     """IKE fragment (Cisco's IKEv1 fragmentation, payload type 132)."""
 
     TYPE: ClassVar[int] = PT_FRAGMENT
@@ -461,10 +425,6 @@ class Fragment:
     flags: int
     data: bytes
     reserved: int = field(default=0, kw_only=True)
-
-    @property
-    def payload_type(self) -> int:
-        return self.TYPE
 
 
 @record(frozen=True, slots=True)
