@@ -48,68 +48,58 @@ from ikeviz.scenario.names import (
 from ikeviz.scenario.profiles import Profile
 from ikeviz.simulation import ScenarioRun
 
-MESSAGE_NAMES = {
-    "MM": "Main Mode message",
-    "QM": "Quick Mode message",
-    "AM": "Aggressive Mode message",
-}
+_LABEL = re.compile(r"(MM|QM|AM)(\d)")
+
+
+def _phrase(label: str, mm: Callable[[], str], qm: Callable[[], str], am: Callable[[], str],
+            info: Callable[[], str], other: Callable[[], str]) -> str:
+    """The phrase for message ``label``: one whole template per kind of message, not a
+    preposition plus the message's name, because each language puts its own preposition
+    and article there ("au message 2 du Main Mode", "sur un message Informational").
+    The templates come as callables so each is translated (and read by lupdate) where
+    it is written."""
+    match = _LABEL.fullmatch(label)
+    if match:
+        template = {"MM": mm, "QM": qm, "AM": am}[match.group(1)]()
+        return template.format(number=match.group(2))
+    if label.startswith("INFO"):
+        return info()
+    return other().format(message=label)
 
 
 def message_name(label: str) -> str:
     """ "MM2" -> "Main Mode message 2"; "INFO" -> "an Informational message"."""
-    match = re.fullmatch(r"(MM|QM|AM)(\d)", label)
-    if match:
-        number = match.group(2)
-        if match.group(1) == "MM":
-            return translate("diagnosis", "Main Mode message {number}").format(number=number)
-        if match.group(1) == "QM":
-            return translate("diagnosis", "Quick Mode message {number}").format(number=number)
-        return translate("diagnosis", "Aggressive Mode message {number}").format(number=number)
-    if label.startswith("INFO"):
-        return translate("diagnosis", "an Informational message")
-    return label
-
-
-# One whole phrase per kind of message, not "at" + the message's name: each language
-# puts its own preposition and article ("au message 2 du Main Mode", "sur un message
-# Informational").
+    return _phrase(
+        label,
+        lambda: translate("diagnosis", "Main Mode message {number}"),
+        lambda: translate("diagnosis", "Quick Mode message {number}"),
+        lambda: translate("diagnosis", "Aggressive Mode message {number}"),
+        lambda: translate("diagnosis", "an Informational message"),
+        lambda: "{message}")
 
 
 def failed_at(label: str) -> str:
     """ "MM2" -> "Failed at Main Mode message 2"; "INFO" -> "Failed at an Informational
     message"."""
-    match = re.fullmatch(r"(MM|QM|AM)(\d)", label)
-    if match:
-        number = match.group(2)
-        if match.group(1) == "MM":
-            return translate("diagnosis", "Failed at Main Mode message {number}").format(
-                number=number)
-        if match.group(1) == "QM":
-            return translate("diagnosis", "Failed at Quick Mode message {number}").format(
-                number=number)
-        return translate("diagnosis", "Failed at Aggressive Mode message {number}").format(
-            number=number)
-    if label.startswith("INFO"):
-        return translate("diagnosis", "Failed at an Informational message")
-    return translate("diagnosis", "Failed at {message}").format(message=label)
+    return _phrase(
+        label,
+        lambda: translate("diagnosis", "Failed at Main Mode message {number}"),
+        lambda: translate("diagnosis", "Failed at Quick Mode message {number}"),
+        lambda: translate("diagnosis", "Failed at Aggressive Mode message {number}"),
+        lambda: translate("diagnosis", "Failed at an Informational message"),
+        lambda: translate("diagnosis", "Failed at {message}"))
 
 
 def at_message(label: str) -> str:
     """ "MM2" -> "at Main Mode message 2" (for "it fails {where}"); "INFO" -> "at an
     Informational message"."""
-    match = re.fullmatch(r"(MM|QM|AM)(\d)", label)
-    if match:
-        number = match.group(2)
-        if match.group(1) == "MM":
-            return translate("diagnosis", "at Main Mode message {number}").format(number=number)
-        if match.group(1) == "QM":
-            return translate("diagnosis", "at Quick Mode message {number}").format(
-                number=number)
-        return translate("diagnosis", "at Aggressive Mode message {number}").format(
-            number=number)
-    if label.startswith("INFO"):
-        return translate("diagnosis", "at an Informational message")
-    return translate("diagnosis", "at {message}").format(message=label)
+    return _phrase(
+        label,
+        lambda: translate("diagnosis", "at Main Mode message {number}"),
+        lambda: translate("diagnosis", "at Quick Mode message {number}"),
+        lambda: translate("diagnosis", "at Aggressive Mode message {number}"),
+        lambda: translate("diagnosis", "at an Informational message"),
+        lambda: translate("diagnosis", "at {message}"))
 
 
 def _and(items: list[str]) -> str:
@@ -123,7 +113,7 @@ def _reason_text(failure: Failure) -> str:
 
 def _next_label(label: str) -> str:
     """The message that should have answered ``label`` (where a refusal shows)."""
-    match = re.fullmatch(r"(MM|QM|AM)(\d)", label)
+    match = _LABEL.fullmatch(label)
     if not match:
         return label
     return f"{match.group(1)}{int(match.group(2)) + 1}"
