@@ -47,13 +47,19 @@ def set_value(key: str, value: object) -> None:
     store.sync()
 
 
-def recent_files() -> list[str]:
-    value: object = settings().value("files/recent", [])
+def get_list(key: str) -> list[str]:
+    """A list of strings (QSettings gives one string back for a one-item list, and
+    nothing for an empty one, depending on the format)."""
+    value: object = settings().value(key, [])
     if isinstance(value, str):
         return [value] if value else []
     if isinstance(value, list | tuple):
         return [str(v) for v in value if v]
     return []
+
+
+def recent_files() -> list[str]:
+    return get_list("files/recent")
 
 
 def add_recent_file(path: str | Path) -> list[str]:
@@ -77,12 +83,7 @@ def clear_recent_files() -> None:
 
 def lesson_folders() -> list[str]:
     """The user's own folders of lessons (``lessons/folders``), in the order added."""
-    value: object = settings().value("lessons/folders", [])
-    if isinstance(value, str):
-        return [value] if value else []
-    if isinstance(value, list | tuple):
-        return [str(v) for v in value if v]
-    return []
+    return get_list("lessons/folders")
 
 
 def add_lesson_folder(folder: str | Path) -> list[str]:
