@@ -1,14 +1,14 @@
 """The engine's fast paths give exactly what the reference code gives.
 
-- :class:`ikeviz.protocol.ciphers.CbcCipher` (one ECB context per key, CBC
-  chaining on integers) against cryptography's CBC mode, for every phase-1
-  cipher and key size, every length from 0 to 12 blocks, both directions;
+- :class:`ikeviz.protocol.ciphers.CbcCipher` (one CBC context per key and
+  direction, kept across messages, its first block corrected for each
+  message's IV) against cryptography's CBC mode, for every phase-1 cipher and
+  key size, every length from 0 to 12 blocks, both directions, interleaved;
 - the peer's dotted-quad parser against :func:`ipaddress.ip_address`;
 - :class:`ikeviz.simulation.SeededRandom` against its definition
   (SHA-256(key | 8-byte counter) blocks, cut in the sizes asked for);
 - :func:`ikeviz.protocol._records.record` (a dataclass with the ``__init__``
-  of ``fast_init`` only) against a plain dataclass. (CBC encryption chains blocks itself up to 8
-  blocks and uses a CBC context above: the lengths tested cover both.)
+  of ``fast_init`` only) against a plain dataclass.
 """
 
 from __future__ import annotations

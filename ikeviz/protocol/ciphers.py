@@ -363,31 +363,39 @@ def cbc_decrypt(alg: int, key: bytes, iv: bytes, ciphertext: bytes) -> bytes:
     return decryptor.update(ciphertext) + decryptor.finalize()
 
 
-#: Up to this many blocks, :meth:`CbcCipher.encrypt` chains ECB blocks itself.
-_CHAINED_BLOCKS: Final = 8
-
-
 class CbcCipher:
     """Raw CBC with one key for many messages (RFC 2409 App. B; RFC 2451, RFC 3602).
 
     The same results as :func:`cbc_encrypt` and :func:`cbc_decrypt`, for the
-    messages of one ISAKMP SA: one ECB context per direction is made (on first
-    use) for this key, and the CBC chaining is done here on integers. A
-    decryption is then one ECB call for the whole ciphertext, XORed with the
-    IV and the ciphertext shifted by a block; an encryption of more than a few
-    blocks uses a CBC context of its own. The key is checked as in
-    :func:`cbc_encrypt`; the IV and data sizes at each call.
+    messages of one ISAKMP SA, with one CBC context per direction made (on
+    first use) for this key and kept: making a context costs more than
+    encrypting a whole message. A CBC context chains from the last block it
+    produced (encryption) or took in (decryption), not from the IV a message
+    needs, so only the first block is corrected:
+
+    - encryption: the context computes E(P1 ^ last); feeding P1 ^ IV ^ last
+      gives E(P1 ^ IV), and the blocks after it chain as CBC does;
+    - decryption: the context gives D(C1) ^ last; XORing that block with
+      last ^ IV gives D(C1) ^ IV.
+
+    The key is checked as in :func:`cbc_encrypt`; the IV and data sizes at each call.
     """
 
-    __slots__ = ("alg", "key", "block_size", "_algorithm", "_encrypt_block", "_decrypt_all")
+    __slots__ = (
+        "alg", "key", "block_size", "_algorithm", "_encrypt_update", "_decrypt_update",
+        "_encrypt_last", "_decrypt_last",
+    )
 
     def __init__(self, alg: int, key: bytes) -> None:
         self._algorithm = _algorithm(alg, key)
         self.alg = alg
         self.key = key
         self.block_size = CIPHERS[alg].block_size
-        self._encrypt_block: Callable[[bytes], bytes] | None = None
-        self._decrypt_all: Callable[[bytes], bytes] | None = None
+        self._encrypt_update: Callable[[bytes], bytes] | None = None
+        self._decrypt_update: Callable[[bytes], bytes] | None = None
+        # The block each context chains from: its IV (zero) until it has run.
+        self._encrypt_last = 0
+        self._decrypt_last = 0
 
     def _check(self, iv: bytes, data: bytes, what: str) -> None:
         size = self.block_size
@@ -399,43 +407,38 @@ class CbcCipher:
     def encrypt(self, iv: bytes, plaintext: bytes) -> bytes:
         """Raw CBC encryption of whole blocks with this key, no padding added."""
         self._check(iv, plaintext, "plaintext")
+        if not plaintext:
+            return b""
         size = self.block_size
-        if len(plaintext) > _CHAINED_BLOCKS * size:
-            # Long messages (a KE payload inside): one CBC context costs less than
-            # chaining each block here.
-            encryptor = Cipher(self._algorithm, modes.CBC(iv)).encryptor()
-            return encryptor.update(plaintext) + encryptor.finalize()
-        encrypt_block = self._encrypt_block
-        if encrypt_block is None:
-            encrypt_block = Cipher(self._algorithm, modes.ECB()).encryptor().update
-            self._encrypt_block = encrypt_block
+        update = self._encrypt_update
+        if update is None:
+            update = Cipher(self._algorithm, modes.CBC(bytes(size))).encryptor().update
+            self._encrypt_update = update
         from_bytes = int.from_bytes
-        previous = from_bytes(iv, "big")
-        out = []
-        for offset in range(0, len(plaintext), size):
-            block = encrypt_block(
-                (from_bytes(plaintext[offset : offset + size], "big") ^ previous).to_bytes(
-                    size, "big"
-                )
-            )
-            out.append(block)
-            previous = from_bytes(block, "big")
-        return b"".join(out)
+        first = (
+            from_bytes(plaintext[:size], "big") ^ from_bytes(iv, "big") ^ self._encrypt_last
+        ).to_bytes(size, "big")
+        ciphertext = update(first + plaintext[size:])
+        self._encrypt_last = from_bytes(ciphertext[-size:], "big")
+        return ciphertext
 
     def decrypt(self, iv: bytes, ciphertext: bytes) -> bytes:
         """Raw CBC decryption of whole blocks with this key; the padding stays."""
         self._check(iv, ciphertext, "ciphertext")
-        length = len(ciphertext)
-        if not length:
+        if not ciphertext:
             return b""
-        decrypt_all = self._decrypt_all
-        if decrypt_all is None:
-            decrypt_all = Cipher(self._algorithm, modes.ECB()).decryptor().update
-            self._decrypt_all = decrypt_all
-        chained = iv + ciphertext[: length - self.block_size]
-        return (
-            int.from_bytes(decrypt_all(ciphertext), "big") ^ int.from_bytes(chained, "big")
-        ).to_bytes(length, "big")
+        size = self.block_size
+        update = self._decrypt_update
+        if update is None:
+            update = Cipher(self._algorithm, modes.CBC(bytes(size))).decryptor().update
+            self._decrypt_update = update
+        from_bytes = int.from_bytes
+        plaintext = update(ciphertext)
+        first = (
+            from_bytes(plaintext[:size], "big") ^ from_bytes(iv, "big") ^ self._decrypt_last
+        ).to_bytes(size, "big")
+        self._decrypt_last = from_bytes(ciphertext[-size:], "big")
+        return first + plaintext[size:]
 
 
 class Padding(Enum):
