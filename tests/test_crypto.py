@@ -262,6 +262,16 @@ def test_modp_peer_value_checks(value: bytes, reason: str) -> None:
         dh.check_public_value(2, value)
 
 
+def test_public_value_errors() -> None:
+    with pytest.raises(dh.DhError, match="MODP 1024 public value has 127 bytes, expected 128"):
+        dh.check_public_value(2, bytes(127))
+    with pytest.raises(dh.DhError, match="ECP 256 public value has 65 bytes, expected 64"):
+        dh.check_public_value(19, bytes(65))
+    with pytest.raises(dh.DhError, match="unsupported Diffie-Hellman group 3"):
+        dh.check_public_value(3, bytes(128))
+    dh.check_public_value(2, (2).to_bytes(128, "big"))
+
+
 def test_modp_private_range() -> None:
     for bad in (0, 1, dh.GROUPS[2].prime - 1):
         with pytest.raises(dh.DhError):
@@ -443,6 +453,11 @@ def test_cipher_registry() -> None:
             ciphers.cipher_key_length(*bad)
     with pytest.raises(ciphers.UnsupportedAlgorithmError):
         ciphers.block_size(3)  # Blowfish
+    with pytest.raises(ciphers.UnsupportedAlgorithmError, match="encryption algorithm 3"):
+        ciphers.cipher_key_length(3, 128)
+    for number, spec in ciphers.CIPHERS.items():  # the table read directly, as cipher_spec
+        assert ciphers.block_size(number) == ciphers.cipher_spec(number).block_size
+        assert ciphers.cipher_key_length(number, 8 * spec.key_lengths[-1]) == spec.key_lengths[-1]
 
 
 def test_aes_cbc_rfc3602_case_1_and_2() -> None:
@@ -527,6 +542,26 @@ def test_padding_styles() -> None:
             assert ciphers.padded_length(n, 8, style) % 8 == 0
 
 
+@pytest.mark.parametrize("style", list(ciphers.Padding))
+@pytest.mark.parametrize("block", [1, 3, 8, 16])
+def test_pad_counts_as_padded_length(style: ciphers.Padding, block: int) -> None:
+    # pad computes its pad byte count itself; it is padded_length's, byte for byte.
+    for n in range(5 * block + 2):
+        data = bytes(range(1, n + 1)) if n < 256 else bytes(n)
+        padded = ciphers.pad(data, block, style)
+        count = ciphers.padded_length(n, block, style) - n
+        assert padded[:n] == data and len(padded) == n + count
+        if style is ciphers.Padding.COUNT_LAST_BYTE:
+            assert padded[n:] == bytes(count - 1) + bytes([count])
+        else:
+            assert padded[n:] == bytes(count)
+    for bad in (0, -8):
+        with pytest.raises(ValueError, match="block size must be positive"):
+            ciphers.pad(b"x", bad, style)
+        with pytest.raises(ValueError, match="block size must be positive"):
+            ciphers.padded_length(1, bad, style)
+
+
 def test_esp_key_lengths() -> None:
     assert ciphers.esp_encryption_key_length(3) == 24
     assert ciphers.esp_encryption_key_length(2) == 8
@@ -546,3 +581,5 @@ def test_esp_key_lengths() -> None:
     assert ciphers.esp_integrity_key_length(None) == 0
     with pytest.raises(ciphers.UnsupportedAlgorithmError):
         ciphers.esp_integrity_key_length(4)
+    with pytest.raises(ciphers.UnsupportedAlgorithmError, match="ESP transform 99"):
+        ciphers.esp_encryption_key_length(99, 128)

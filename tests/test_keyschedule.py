@@ -13,9 +13,11 @@ payloads and the logged values, byte for byte.
 from __future__ import annotations
 
 import json
+import pickle
+import random
 import re
 import struct
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -823,6 +825,143 @@ def test_iv_chain_is_immutable_and_ignores_retransmissions() -> None:
         after6.advance(1, bytes(15))
     with pytest.raises(ks.KeyScheduleError):
         after6.iv(2**32)
+
+
+# The reference IV chain: RFC 2409 App. B written with exchange(), iv_of() and
+# last_block(), as IvChain.iv, iv_for and advance were before they did their
+# lookups in their own loops.
+
+
+def _reference_iv(chain: ks.IvChain, mid: int, trace: ks.Trace = None) -> bytes:
+    entry = chain.exchange(mid)
+    if entry is not None:
+        return entry.current
+    return ks.phase2_iv(chain.hash_alg, chain.last_phase1_block, mid, chain.block_size,
+                        trace=trace)
+
+
+def _reference_iv_for(chain: ks.IvChain, mid: int, ciphertext: bytes) -> bytes:
+    entry = chain.exchange(mid)
+    if entry is not None:
+        earlier = entry.iv_of(ks.last_block(ciphertext, chain.block_size))
+        if earlier is not None:
+            return earlier
+    return _reference_iv(chain, mid)
+
+
+def _reference_advance(
+    chain: ks.IvChain, mid: int, ciphertext: bytes, trace: ks.Trace = None
+) -> ks.IvChain:
+    final_block = ks.last_block(ciphertext, chain.block_size)
+    entry = chain.exchange(mid)
+    if entry is None:
+        first = _reference_iv(chain, mid, trace)
+        entry = ks.ExchangeIv(mid, first, first)
+    elif entry.iv_of(final_block) is not None:
+        return chain
+    updated = ks.ExchangeIv(
+        mid, entry.first, final_block, entry.processed + ((final_block, entry.current),)
+    )
+    others = tuple(e for e in chain.exchanges if e.message_id != mid)
+    phase1 = final_block if mid == 0 else chain.last_phase1_block
+    return ks.IvChain(chain.hash_alg, chain.block_size, phase1, others + (updated,))
+
+
+def _outcome(function: Any, *args: Any, **kwargs: Any) -> tuple[str, Any]:
+    try:
+        return "value", function(*args, **kwargs)
+    except ks.KeyScheduleError as error:
+        return "error", str(error)
+
+
+@pytest.mark.parametrize(("hash_alg", "block"), [(1, 8), (2, 16), (4, 16), (6, 8)])
+def test_iv_chain_methods_match_the_reference(hash_alg: int, block: int) -> None:
+    rng = random.Random(f"iv-chain-{hash_alg}-{block}")
+    chain = ks.IvChain.start(hash_alg, block, rng.randbytes(32), rng.randbytes(32))
+    mids = [0, 0, 0, 1, 0x12345678, 0xFFFFFFFF]
+    sent: list[tuple[int, bytes]] = []
+    for _ in range(300):
+        mid = rng.choice(mids)
+        if sent and rng.random() < 0.3:
+            mid, ciphertext = rng.choice(sent)  # a retransmission, maybe of another exchange
+        elif rng.random() < 0.1:
+            ciphertext = rng.randbytes(rng.choice([0, 1, block - 1, block + 3]))  # not blocks
+        else:
+            ciphertext = rng.randbytes(block * rng.randint(1, 6))
+            sent.append((mid, ciphertext))
+        if rng.random() < 0.05:
+            mid = rng.choice([-1, 2**32])  # not a message ID
+        trace: list[ks.Derivation] = []
+        expected_trace: list[ks.Derivation] = []
+        assert _outcome(chain.iv, mid, trace=trace) == _outcome(
+            _reference_iv, chain, mid, expected_trace
+        )
+        assert trace == expected_trace
+        assert _outcome(chain.iv_for, mid, ciphertext) == _outcome(
+            _reference_iv_for, chain, mid, ciphertext
+        )
+        trace, expected_trace = [], []
+        kind, after = _outcome(chain.advance, mid, ciphertext, trace=trace)
+        assert (kind, after) == _outcome(_reference_advance, chain, mid, ciphertext, expected_trace)
+        assert trace == expected_trace
+        if kind == "value":
+            assert (after is chain) == (_reference_advance(chain, mid, ciphertext) is chain)
+            chain = after
+    assert len(chain.exchanges) >= 3
+
+
+def test_iv_chain_lookups_take_the_first_entry_of_a_message_id() -> None:
+    # Only a hand-made chain repeats a message ID; the methods still read the
+    # first entry, as exchange() does, and advance drops the repeats.
+    first = ks.ExchangeIv(5, b"a" * 8, b"b" * 8, ((b"c" * 8, b"d" * 8),))
+    second = ks.ExchangeIv(5, b"e" * 8, b"f" * 8)
+    chain = ks.IvChain(1, 8, b"p" * 8, (ks.ExchangeIv(0, b"z" * 8, b"z" * 8), first, second))
+    assert chain.iv(5) == _reference_iv(chain, 5) == b"b" * 8
+    assert chain.iv_for(5, b"c" * 8) == _reference_iv_for(chain, 5, b"c" * 8) == b"d" * 8
+    assert chain.advance(5, b"g" * 8) == _reference_advance(chain, 5, b"g" * 8)
+
+
+def test_phase1_keys_block_size_is_not_a_field() -> None:
+    keys = ks.derive_phase1_keys(
+        hash_alg=2, cipher_alg=ciphers.ENCR_3DES_CBC, auth_method=1, psk=b"k",
+        ni_b=b"i" * 16, nr_b=b"r" * 16, g_xi=b"x" * 128, g_xr=b"y" * 128, g_xy=b"g" * 128,
+        cky_i=b"I" * 8, cky_r=b"R" * 8,
+    )
+    fresh = replace(keys)
+    before = repr(keys)
+    assert keys.block_size == 8 == ciphers.block_size(ciphers.ENCR_3DES_CBC)
+    assert keys.block_size == 8  # the kept value
+    assert repr(keys) == before and keys == fresh and hash(keys) == hash(fresh)
+    assert keys.iv_chain() == fresh.iv_chain()
+    assert replace(keys, cipher_alg=ciphers.ENCR_AES_CBC).block_size == 16
+    assert pickle.loads(pickle.dumps(keys)) == keys
+
+
+def test_cookie_and_message_id_errors() -> None:
+    good, short, long = b"C" * 8, b"c" * 7, b"c" * 9
+    args = (2, b"s", b"x", b"y")
+    with pytest.raises(ks.KeyScheduleError, match="CKY-I has 7 bytes"):
+        ks.hash_i(*args, short, long, b"", b"")
+    with pytest.raises(ks.KeyScheduleError, match="CKY-R has 9 bytes"):
+        ks.hash_i(*args, good, long, b"", b"")
+    with pytest.raises(ks.KeyScheduleError, match="CKY-R has 9 bytes"):
+        ks.hash_r(*args, short, long, b"", b"")  # HASH_R takes CKY-R first
+    with pytest.raises(ks.KeyScheduleError, match="CKY-I has 7 bytes"):
+        ks.skeyid_e(2, b"s", b"a", b"g", short, long)
+    with pytest.raises(ks.KeyScheduleError, match="CKY-R has 9 bytes"):
+        ks.skeyid_pke(2, b"i", b"r", good, long)
+    for function, extra in [
+        (ks.qm_hash_1, (b"",)),
+        (ks.qm_hash_2, (b"", b"")),
+        (ks.qm_hash_3, (b"", b"")),
+        (ks.informational_hash, (b"",)),
+    ]:
+        for mid in (-1, 2**32):
+            with pytest.raises(ks.KeyScheduleError, match=f"message ID {mid} is not"):
+                function(2, b"a", mid, *extra)
+    assert ks.qm_hash_3(2, b"a", 2**32 - 1, b"", b"") == ciphers.prf(
+        2, b"a", b"\x00" + b"\xff" * 4
+    )
 
 
 def test_phase2_iv_trace() -> None:

@@ -583,12 +583,11 @@ def generate(group_number: int, rng: Rng, *, exponent_bits: int | None = None) -
     return keypair_from_private(group_number, private)
 
 
-def _check_length(dh_group: DhGroup, value: bytes) -> None:
-    if len(value) != dh_group.public_length:
-        raise DhError(
-            f"{dh_group.name} public value has {len(value)} bytes, "
-            f"expected {dh_group.public_length}"
-        )
+def _wrong_length(dh_group: DhGroup, value: bytes) -> DhError:
+    return DhError(
+        f"{dh_group.name} public value has {len(value)} bytes, "
+        f"expected {dh_group.public_length}"
+    )
 
 
 def _ecp_peer_key(dh_group: DhGroup, value: bytes) -> ec.EllipticCurvePublicKey:
@@ -607,8 +606,12 @@ def check_public_value(group_number: int, value: bytes) -> None:
     2 <= y <= p-2 so that neither 1 nor p-1 forces the secret); RFC 5903 §7
     (ECP: x | y of exactly twice the field size, a point on the curve).
     """
-    dh_group = group(group_number)
-    _check_length(dh_group, value)
+    # Runs for each KE payload received and again in shared_secret, so the group
+    # table and the length are read here directly (group() only raises for an
+    # unknown number; a DhGroup is always true).
+    dh_group = GROUPS.get(group_number) or group(group_number)
+    if len(value) != dh_group.public_length:
+        raise _wrong_length(dh_group, value)
     if dh_group.kind == "modp":
         peer = int.from_bytes(value, "big")
         if not 2 <= peer <= dh_group.prime - 2:

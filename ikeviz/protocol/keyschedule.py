@@ -27,6 +27,7 @@ of the ISAKMP header.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Final, Literal
 
 from ikeviz.protocol import ciphers
@@ -105,29 +106,37 @@ class Derivation:
 Trace = list[Derivation] | None
 
 
-def _record(
-    trace: Trace,
-    name: str,
-    formula: str,
-    inputs: tuple[tuple[str, bytes], ...],
-    output: bytes,
-    rfc: str,
-) -> bytes:
-    if trace is not None:
-        trace.append(Derivation(name, formula, inputs, output, rfc))
-    return output
+# Each derivation appends its Derivation to ``trace`` itself (``if trace is not
+# None: trace.append(...)``) rather than through a helper: a negotiation records
+# some thirty of them, and the helper call was a measurable part of its time.
 
 
-def _mid(message_id: int) -> bytes:
-    if not 0 <= message_id <= 0xFFFFFFFF:
-        raise KeyScheduleError(f"message ID {message_id} is not a 32-bit value")
-    return message_id.to_bytes(4, "big")
+#: The largest message ID: the ISAKMP header holds it in 32 bits (RFC 2408 §3.1).
+#: The functions that take one check it inline (``if not 0 <= message_id <=
+#: _MAX_MID``), then use ``message_id.to_bytes(4, "big")`` as M-ID: one call less
+#: for each of the IVs and hashes of a Quick Mode.
+_MAX_MID: Final = 0xFFFFFFFF
+
+
+def _bad_mid(message_id: int) -> KeyScheduleError:
+    return KeyScheduleError(f"message ID {message_id} is not a 32-bit value")
 
 
 def _cookie(value: bytes, name: str) -> bytes:
     if len(value) != 8:
         raise KeyScheduleError(f"{name} has {len(value)} bytes, a cookie has 8")
     return value
+
+
+def _cookies(first: bytes, first_name: str, second: bytes, second_name: str) -> bytes:
+    """``first | second``, two cookies checked as :func:`_cookie` does, first one first.
+
+    One call for the pair that every SKEYID_* and HASH_I/R formula carries.
+    """
+    if len(first) != 8 or len(second) != 8:
+        _cookie(first, first_name)
+        _cookie(second, second_name)
+    return first + second
 
 
 # --- phase 1 -----------------------------------------------------------------
@@ -158,8 +167,10 @@ def skeyid_kind(auth_method: int) -> Literal["psk", "signature", "encryption"]:
 def skeyid_psk(prf_alg: int, psk: bytes, ni_b: bytes, nr_b: bytes, *, trace: Trace = None) -> bytes:
     """SKEYID = prf(pre-shared-key, Ni_b | Nr_b) (RFC 2409 §5)."""
     out = ciphers.prf(prf_alg, psk, ni_b + nr_b)
-    inputs = (("pre-shared-key", psk), ("Ni_b", ni_b), ("Nr_b", nr_b))
-    return _record(trace, "SKEYID", "prf(pre-shared-key, Ni_b | Nr_b)", inputs, out, _RFC5)
+    if trace is not None:
+        inputs = (("pre-shared-key", psk), ("Ni_b", ni_b), ("Nr_b", nr_b))
+        trace.append(Derivation("SKEYID", "prf(pre-shared-key, Ni_b | Nr_b)", inputs, out, _RFC5))
+    return out
 
 
 def skeyid_sig(
@@ -167,8 +178,10 @@ def skeyid_sig(
 ) -> bytes:
     """SKEYID = prf(Ni_b | Nr_b, g^xy) for signature authentication (RFC 2409 §5)."""
     out = ciphers.prf(prf_alg, ni_b + nr_b, g_xy)
-    inputs = (("Ni_b", ni_b), ("Nr_b", nr_b), ("g^xy", g_xy))
-    return _record(trace, "SKEYID", "prf(Ni_b | Nr_b, g^xy)", inputs, out, _RFC5)
+    if trace is not None:
+        inputs = (("Ni_b", ni_b), ("Nr_b", nr_b), ("g^xy", g_xy))
+        trace.append(Derivation("SKEYID", "prf(Ni_b | Nr_b, g^xy)", inputs, out, _RFC5))
+    return out
 
 
 def skeyid_pke(
@@ -176,20 +189,25 @@ def skeyid_pke(
 ) -> bytes:
     """SKEYID = prf(hash(Ni_b | Nr_b), CKY-I | CKY-R) for public key encryption (RFC 2409 §5)."""
     key = ciphers.hash_digest(prf_alg, ni_b + nr_b)
-    out = ciphers.prf(prf_alg, key, _cookie(cky_i, "CKY-I") + _cookie(cky_r, "CKY-R"))
-    inputs = (("Ni_b", ni_b), ("Nr_b", nr_b), ("CKY-I", cky_i), ("CKY-R", cky_r))
-    return _record(trace, "SKEYID", "prf(hash(Ni_b | Nr_b), CKY-I | CKY-R)", inputs, out, _RFC5)
+    out = ciphers.prf(prf_alg, key, _cookies(cky_i, "CKY-I", cky_r, "CKY-R"))
+    if trace is not None:
+        inputs = (("Ni_b", ni_b), ("Nr_b", nr_b), ("CKY-I", cky_i), ("CKY-R", cky_r))
+        formula = "prf(hash(Ni_b | Nr_b), CKY-I | CKY-R)"
+        trace.append(Derivation("SKEYID", formula, inputs, out, _RFC5))
+    return out
 
 
 def skeyid_d(
     prf_alg: int, skeyid: bytes, g_xy: bytes, cky_i: bytes, cky_r: bytes, *, trace: Trace = None
 ) -> bytes:
     """SKEYID_d = prf(SKEYID, g^xy | CKY-I | CKY-R | 0) (RFC 2409 §5)."""
-    data = g_xy + _cookie(cky_i, "CKY-I") + _cookie(cky_r, "CKY-R") + b"\x00"
+    data = g_xy + _cookies(cky_i, "CKY-I", cky_r, "CKY-R") + b"\x00"
     out = ciphers.prf(prf_alg, skeyid, data)
-    inputs = (("SKEYID", skeyid), ("g^xy", g_xy), ("CKY-I", cky_i), ("CKY-R", cky_r))
-    formula = "prf(SKEYID, g^xy | CKY-I | CKY-R | 0)"
-    return _record(trace, "SKEYID_d", formula, inputs, out, _RFC5)
+    if trace is not None:
+        inputs = (("SKEYID", skeyid), ("g^xy", g_xy), ("CKY-I", cky_i), ("CKY-R", cky_r))
+        formula = "prf(SKEYID, g^xy | CKY-I | CKY-R | 0)"
+        trace.append(Derivation("SKEYID_d", formula, inputs, out, _RFC5))
+    return out
 
 
 def skeyid_a(
@@ -203,17 +221,19 @@ def skeyid_a(
     trace: Trace = None,
 ) -> bytes:
     """SKEYID_a = prf(SKEYID, SKEYID_d | g^xy | CKY-I | CKY-R | 1) (RFC 2409 §5)."""
-    data = skeyid_d + g_xy + _cookie(cky_i, "CKY-I") + _cookie(cky_r, "CKY-R") + b"\x01"
+    data = skeyid_d + g_xy + _cookies(cky_i, "CKY-I", cky_r, "CKY-R") + b"\x01"
     out = ciphers.prf(prf_alg, skeyid, data)
-    inputs = (
-        ("SKEYID", skeyid),
-        ("SKEYID_d", skeyid_d),
-        ("g^xy", g_xy),
-        ("CKY-I", cky_i),
-        ("CKY-R", cky_r),
-    )
-    formula = "prf(SKEYID, SKEYID_d | g^xy | CKY-I | CKY-R | 1)"
-    return _record(trace, "SKEYID_a", formula, inputs, out, _RFC5)
+    if trace is not None:
+        inputs = (
+            ("SKEYID", skeyid),
+            ("SKEYID_d", skeyid_d),
+            ("g^xy", g_xy),
+            ("CKY-I", cky_i),
+            ("CKY-R", cky_r),
+        )
+        formula = "prf(SKEYID, SKEYID_d | g^xy | CKY-I | CKY-R | 1)"
+        trace.append(Derivation("SKEYID_a", formula, inputs, out, _RFC5))
+    return out
 
 
 def skeyid_e(
@@ -227,17 +247,19 @@ def skeyid_e(
     trace: Trace = None,
 ) -> bytes:
     """SKEYID_e = prf(SKEYID, SKEYID_a | g^xy | CKY-I | CKY-R | 2) (RFC 2409 §5)."""
-    data = skeyid_a + g_xy + _cookie(cky_i, "CKY-I") + _cookie(cky_r, "CKY-R") + b"\x02"
+    data = skeyid_a + g_xy + _cookies(cky_i, "CKY-I", cky_r, "CKY-R") + b"\x02"
     out = ciphers.prf(prf_alg, skeyid, data)
-    inputs = (
-        ("SKEYID", skeyid),
-        ("SKEYID_a", skeyid_a),
-        ("g^xy", g_xy),
-        ("CKY-I", cky_i),
-        ("CKY-R", cky_r),
-    )
-    formula = "prf(SKEYID, SKEYID_a | g^xy | CKY-I | CKY-R | 2)"
-    return _record(trace, "SKEYID_e", formula, inputs, out, _RFC5)
+    if trace is not None:
+        inputs = (
+            ("SKEYID", skeyid),
+            ("SKEYID_a", skeyid_a),
+            ("g^xy", g_xy),
+            ("CKY-I", cky_i),
+            ("CKY-R", cky_r),
+        )
+        formula = "prf(SKEYID, SKEYID_a | g^xy | CKY-I | CKY-R | 2)"
+        trace.append(Derivation("SKEYID_e", formula, inputs, out, _RFC5))
+    return out
 
 
 def expand_key(prf_alg: int, skeyid_e: bytes, length: int, *, trace: Trace = None) -> bytes:
@@ -252,20 +274,26 @@ def expand_key(prf_alg: int, skeyid_e: bytes, length: int, *, trace: Trace = Non
         raise KeyScheduleError(f"key length {length}")
     if len(skeyid_e) >= length:
         out = skeyid_e[:length]
-        formula = f"first {length} bytes of SKEYID_e"
-        return _record(trace, "Ka", formula, (("SKEYID_e", skeyid_e),), out, _APPB)
+        if trace is not None:
+            formula = f"first {length} bytes of SKEYID_e"
+            trace.append(Derivation("Ka", formula, (("SKEYID_e", skeyid_e),), out, _APPB))
+        return out
     blocks: list[bytes] = []
     block = b"\x00"
-    while sum(len(b) for b in blocks) < length:
+    produced = 0  # len(b"".join(blocks)), kept as we go
+    while produced < length:
         block = ciphers.prf(prf_alg, skeyid_e, block)
         blocks.append(block)
+        produced += len(block)
     out = b"".join(blocks)[:length]
-    inputs = (("SKEYID_e", skeyid_e),) + tuple((f"K{n}", b) for n, b in enumerate(blocks, 1))
-    formula = (
-        f"first {length} bytes of K1 | .. | K{len(blocks)}, "
-        "K1 = prf(SKEYID_e, 0), Kn = prf(SKEYID_e, Kn-1)"
-    )
-    return _record(trace, "Ka", formula, inputs, out, _APPB)
+    if trace is not None:
+        inputs = (("SKEYID_e", skeyid_e),) + tuple((f"K{n}", b) for n, b in enumerate(blocks, 1))
+        formula = (
+            f"first {length} bytes of K1 | .. | K{len(blocks)}, "
+            "K1 = prf(SKEYID_e, 0), Kn = prf(SKEYID_e, Kn-1)"
+        )
+        trace.append(Derivation("Ka", formula, inputs, out, _APPB))
+    return out
 
 
 def encryption_key(
@@ -306,19 +334,21 @@ def hash_i(
     ``sai_b`` is the body of the initiator's SA payload as it offered it (all
     proposals and transforms); ``idii_b`` the initiator's ID payload body.
     """
-    data = g_xi + g_xr + _cookie(cky_i, "CKY-I") + _cookie(cky_r, "CKY-R") + sai_b + idii_b
+    data = g_xi + g_xr + _cookies(cky_i, "CKY-I", cky_r, "CKY-R") + sai_b + idii_b
     out = ciphers.prf(prf_alg, skeyid, data)
-    inputs = (
-        ("SKEYID", skeyid),
-        ("g^xi", g_xi),
-        ("g^xr", g_xr),
-        ("CKY-I", cky_i),
-        ("CKY-R", cky_r),
-        ("SAi_b", sai_b),
-        ("IDii_b", idii_b),
-    )
-    formula = "prf(SKEYID, g^xi | g^xr | CKY-I | CKY-R | SAi_b | IDii_b)"
-    return _record(trace, "HASH_I", formula, inputs, out, _RFC5)
+    if trace is not None:
+        inputs = (
+            ("SKEYID", skeyid),
+            ("g^xi", g_xi),
+            ("g^xr", g_xr),
+            ("CKY-I", cky_i),
+            ("CKY-R", cky_r),
+            ("SAi_b", sai_b),
+            ("IDii_b", idii_b),
+        )
+        formula = "prf(SKEYID, g^xi | g^xr | CKY-I | CKY-R | SAi_b | IDii_b)"
+        trace.append(Derivation("HASH_I", formula, inputs, out, _RFC5))
+    return out
 
 
 def hash_r(
@@ -339,19 +369,21 @@ def hash_r(
     public values and cookies is done here. SAi_b is the initiator's SA body
     here too.
     """
-    data = g_xr + g_xi + _cookie(cky_r, "CKY-R") + _cookie(cky_i, "CKY-I") + sai_b + idir_b
+    data = g_xr + g_xi + _cookies(cky_r, "CKY-R", cky_i, "CKY-I") + sai_b + idir_b
     out = ciphers.prf(prf_alg, skeyid, data)
-    inputs = (
-        ("SKEYID", skeyid),
-        ("g^xr", g_xr),
-        ("g^xi", g_xi),
-        ("CKY-R", cky_r),
-        ("CKY-I", cky_i),
-        ("SAi_b", sai_b),
-        ("IDir_b", idir_b),
-    )
-    formula = "prf(SKEYID, g^xr | g^xi | CKY-R | CKY-I | SAi_b | IDir_b)"
-    return _record(trace, "HASH_R", formula, inputs, out, _RFC5)
+    if trace is not None:
+        inputs = (
+            ("SKEYID", skeyid),
+            ("g^xr", g_xr),
+            ("g^xi", g_xi),
+            ("CKY-R", cky_r),
+            ("CKY-I", cky_i),
+            ("SAi_b", sai_b),
+            ("IDir_b", idir_b),
+        )
+        formula = "prf(SKEYID, g^xr | g^xi | CKY-R | CKY-I | SAi_b | IDir_b)"
+        trace.append(Derivation("HASH_R", formula, inputs, out, _RFC5))
+    return out
 
 
 # --- IVs -----------------------------------------------------------------------
@@ -369,8 +401,11 @@ def phase1_iv(
     if block_size > len(digest):
         raise KeyScheduleError(f"block size {block_size} exceeds the hash output")
     out = digest[:block_size]
-    formula = f"first {block_size} bytes of hash(g^xi | g^xr)"
-    return _record(trace, "phase-1 IV", formula, (("g^xi", g_xi), ("g^xr", g_xr)), out, _APPB)
+    if trace is not None:
+        formula = f"first {block_size} bytes of hash(g^xi | g^xr)"
+        inputs = (("g^xi", g_xi), ("g^xr", g_xr))
+        trace.append(Derivation("phase-1 IV", formula, inputs, out, _APPB))
+    return out
 
 
 def phase2_iv(
@@ -386,23 +421,32 @@ def phase2_iv(
     hash(last phase-1 CBC block | M-ID), cut to the block size; M-ID is the
     4-byte message ID of the new exchange's header.
     """
-    mid = _mid(message_id)
+    if not 0 <= message_id <= _MAX_MID:
+        raise _bad_mid(message_id)
+    mid = message_id.to_bytes(4, "big")
     digest = ciphers.hash_digest(hash_alg, last_phase1_block + mid)
     if block_size > len(digest):
         raise KeyScheduleError(f"block size {block_size} exceeds the hash output")
     out = digest[:block_size]
-    formula = f"first {block_size} bytes of hash(last phase-1 block | M-ID)"
-    inputs = (("last phase-1 block", last_phase1_block), ("M-ID", mid))
-    return _record(trace, f"IV for M-ID {message_id:#010x}", formula, inputs, out, _APPB)
+    if trace is not None:
+        formula = f"first {block_size} bytes of hash(last phase-1 block | M-ID)"
+        inputs = (("last phase-1 block", last_phase1_block), ("M-ID", mid))
+        name = f"IV for M-ID {message_id:#010x}"
+        trace.append(Derivation(name, formula, inputs, out, _APPB))
+    return out
 
 
 def last_block(ciphertext: bytes, block_size: int) -> bytes:
     """The last CBC block of ``ciphertext``: the next IV of its exchange (RFC 2409 App. B)."""
     if not ciphertext or len(ciphertext) % block_size:
-        raise KeyScheduleError(
-            f"ciphertext of {len(ciphertext)} bytes is not whole blocks of {block_size}"
-        )
+        raise _not_whole_blocks(ciphertext, block_size)
     return ciphertext[-block_size:]
+
+
+def _not_whole_blocks(ciphertext: bytes, block_size: int) -> KeyScheduleError:
+    return KeyScheduleError(
+        f"ciphertext of {len(ciphertext)} bytes is not whole blocks of {block_size}"
+    )
 
 
 @record(frozen=True)
@@ -468,14 +512,20 @@ class IvChain:
                 return entry
         return None
 
+    # iv, iv_for and advance run for every encrypted message, so each looks the
+    # exchange and the processed blocks up in its own loop (the chain holds a
+    # handful of exchanges, each a handful of messages) rather than through
+    # exchange(), iv_of() and last_block(): the same lookups, without the calls.
+    # tests/test_keyschedule.py checks them against those methods.
+
     def iv(self, message_id: int, *, trace: Trace = None) -> bytes:
         """The IV for the next message of exchange ``message_id`` (RFC 2409 App. B).
 
         For an exchange not seen yet: hash(last phase-1 block | M-ID).
         """
-        entry = self.exchange(message_id)
-        if entry is not None:
-            return entry.current
+        for entry in self.exchanges:
+            if entry.message_id == message_id:
+                return entry.current
         return phase2_iv(
             self.hash_alg, self.last_phase1_block, message_id, self.block_size, trace=trace
         )
@@ -486,12 +536,17 @@ class IvChain:
         The IV it was first processed with for a retransmission of a message
         already taken in, else the exchange's current IV.
         """
-        entry = self.exchange(message_id)
-        if entry is not None:
-            earlier = entry.iv_of(last_block(ciphertext, self.block_size))
-            if earlier is not None:
-                return earlier
-        return self.iv(message_id)
+        for entry in self.exchanges:
+            if entry.message_id == message_id:
+                size = self.block_size
+                if not ciphertext or len(ciphertext) % size:
+                    raise _not_whole_blocks(ciphertext, size)
+                final_block = ciphertext[-size:]
+                for block, earlier in entry.processed:
+                    if block == final_block:
+                        return earlier
+                return entry.current
+        return phase2_iv(self.hash_alg, self.last_phase1_block, message_id, self.block_size)
 
     def advance(self, message_id: int, ciphertext: bytes, *, trace: Trace = None) -> IvChain:
         """The chain after a message of ``message_id`` with this ``ciphertext`` (RFC 2409 App. B).
@@ -500,22 +555,36 @@ class IvChain:
         message ID 0 so does the last phase-1 block. A retransmission (a
         last block already processed in this exchange) leaves the chain as is.
         """
-        final_block = last_block(ciphertext, self.block_size)
-        entry = self.exchange(message_id)
+        size = self.block_size
+        if not ciphertext or len(ciphertext) % size:
+            raise _not_whole_blocks(ciphertext, size)
+        final_block = ciphertext[-size:]
+        entry: ExchangeIv | None = None
+        others: list[ExchangeIv] = []  # the other exchanges, in their order
+        for existing in self.exchanges:
+            if existing.message_id != message_id:
+                others.append(existing)
+            elif entry is None:
+                entry = existing
         if entry is None:
-            first = self.iv(message_id, trace=trace)
+            first = phase2_iv(
+                self.hash_alg, self.last_phase1_block, message_id, size, trace=trace
+            )
             entry = ExchangeIv(message_id, first, first)
-        elif entry.iv_of(final_block) is not None:
-            return self
-        updated = ExchangeIv(
-            message_id,
-            entry.first,
-            final_block,
-            entry.processed + ((final_block, entry.current),),
+        else:
+            for block, _ in entry.processed:
+                if block == final_block:
+                    return self  # a retransmission
+        others.append(
+            ExchangeIv(
+                message_id,
+                entry.first,
+                final_block,
+                entry.processed + ((final_block, entry.current),),
+            )
         )
-        others = tuple(e for e in self.exchanges if e.message_id != message_id)
         phase1 = final_block if message_id == 0 else self.last_phase1_block
-        return IvChain(self.hash_alg, self.block_size, phase1, others + (updated,))
+        return IvChain(self.hash_alg, size, phase1, tuple(others))
 
 
 # --- Quick Mode and Informational ---------------------------------------------------
@@ -529,11 +598,15 @@ def qm_hash_1(
     ``after_hash`` is every payload after the HASH payload, generic headers
     included, without the encryption padding.
     """
-    mid = _mid(message_id)
+    if not 0 <= message_id <= _MAX_MID:
+        raise _bad_mid(message_id)
+    mid = message_id.to_bytes(4, "big")
     out = ciphers.prf(prf_alg, skeyid_a, mid + after_hash)
-    inputs = (("SKEYID_a", skeyid_a), ("M-ID", mid), ("payloads after HASH", after_hash))
-    formula = "prf(SKEYID_a, M-ID | SA | Ni [| KE] [| IDci | IDcr])"
-    return _record(trace, "HASH(1)", formula, inputs, out, _RFC55)
+    if trace is not None:
+        inputs = (("SKEYID_a", skeyid_a), ("M-ID", mid), ("payloads after HASH", after_hash))
+        formula = "prf(SKEYID_a, M-ID | SA | Ni [| KE] [| IDci | IDcr])"
+        trace.append(Derivation("HASH(1)", formula, inputs, out, _RFC55))
+    return out
 
 
 def qm_hash_2(
@@ -550,16 +623,20 @@ def qm_hash_2(
     ``ni_b`` is the body of the initiator's Quick Mode nonce; ``after_hash``
     the responder's payloads after its HASH, without padding.
     """
-    mid = _mid(message_id)
+    if not 0 <= message_id <= _MAX_MID:
+        raise _bad_mid(message_id)
+    mid = message_id.to_bytes(4, "big")
     out = ciphers.prf(prf_alg, skeyid_a, mid + ni_b + after_hash)
-    inputs = (
-        ("SKEYID_a", skeyid_a),
-        ("M-ID", mid),
-        ("Ni_b", ni_b),
-        ("payloads after HASH", after_hash),
-    )
-    formula = "prf(SKEYID_a, M-ID | Ni_b | SA | Nr [| KE] [| IDci | IDcr])"
-    return _record(trace, "HASH(2)", formula, inputs, out, _RFC55)
+    if trace is not None:
+        inputs = (
+            ("SKEYID_a", skeyid_a),
+            ("M-ID", mid),
+            ("Ni_b", ni_b),
+            ("payloads after HASH", after_hash),
+        )
+        formula = "prf(SKEYID_a, M-ID | Ni_b | SA | Nr [| KE] [| IDci | IDcr])"
+        trace.append(Derivation("HASH(2)", formula, inputs, out, _RFC55))
+    return out
 
 
 def qm_hash_3(
@@ -572,10 +649,15 @@ def qm_hash_3(
     trace: Trace = None,
 ) -> bytes:
     """HASH(3) = prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b) (RFC 2409 §5.5)."""
-    mid = _mid(message_id)
+    if not 0 <= message_id <= _MAX_MID:
+        raise _bad_mid(message_id)
+    mid = message_id.to_bytes(4, "big")
     out = ciphers.prf(prf_alg, skeyid_a, b"\x00" + mid + ni_b + nr_b)
-    inputs = (("SKEYID_a", skeyid_a), ("M-ID", mid), ("Ni_b", ni_b), ("Nr_b", nr_b))
-    return _record(trace, "HASH(3)", "prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b)", inputs, out, _RFC55)
+    if trace is not None:
+        inputs = (("SKEYID_a", skeyid_a), ("M-ID", mid), ("Ni_b", ni_b), ("Nr_b", nr_b))
+        formula = "prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b)"
+        trace.append(Derivation("HASH(3)", formula, inputs, out, _RFC55))
+    return out
 
 
 def informational_hash(
@@ -586,10 +668,15 @@ def informational_hash(
     ``payloads`` is the Notification or Delete payload (and anything else
     after the HASH), generic headers included, without padding.
     """
-    mid = _mid(message_id)
+    if not 0 <= message_id <= _MAX_MID:
+        raise _bad_mid(message_id)
+    mid = message_id.to_bytes(4, "big")
     out = ciphers.prf(prf_alg, skeyid_a, mid + payloads)
-    inputs = (("SKEYID_a", skeyid_a), ("M-ID", mid), ("N/D", payloads))
-    return _record(trace, "HASH(1)", "prf(SKEYID_a, M-ID | N/D)", inputs, out, _RFC57)
+    if trace is not None:
+        inputs = (("SKEYID_a", skeyid_a), ("M-ID", mid), ("N/D", payloads))
+        formula = "prf(SKEYID_a, M-ID | N/D)"
+        trace.append(Derivation("HASH(1)", formula, inputs, out, _RFC57))
+    return out
 
 
 def keymat(
@@ -619,21 +706,25 @@ def keymat(
     seed = (g_qm_xy or b"") + bytes([protocol]) + spi + ni_b + nr_b
     blocks: list[bytes] = []
     previous = b""
-    while sum(len(b) for b in blocks) < length:
+    produced = 0  # len(b"".join(blocks)), kept as we go
+    while produced < length:
         previous = ciphers.prf(prf_alg, skeyid_d, previous + seed)
         blocks.append(previous)
+        produced += len(previous)
     out = b"".join(blocks)[:length]
-    pfs = "g(qm)^xy | " if g_qm_xy else ""
-    formula = (
-        f"first {length} bytes of K1 | .. | K{len(blocks)}, "
-        f"K1 = prf(SKEYID_d, {pfs}protocol | SPI | Ni_b | Nr_b), "
-        f"Kn = prf(SKEYID_d, Kn-1 | {pfs}protocol | SPI | Ni_b | Nr_b)"
-    )
-    inputs: tuple[tuple[str, bytes], ...] = (("SKEYID_d", skeyid_d),)
-    if g_qm_xy:
-        inputs += (("g(qm)^xy", g_qm_xy),)
-    inputs += (("protocol", bytes([protocol])), ("SPI", spi), ("Ni_b", ni_b), ("Nr_b", nr_b))
-    return _record(trace, f"KEYMAT (SPI {spi.hex()})", formula, inputs, out, _RFC55)
+    if trace is not None:
+        pfs = "g(qm)^xy | " if g_qm_xy else ""
+        formula = (
+            f"first {length} bytes of K1 | .. | K{len(blocks)}, "
+            f"K1 = prf(SKEYID_d, {pfs}protocol | SPI | Ni_b | Nr_b), "
+            f"Kn = prf(SKEYID_d, Kn-1 | {pfs}protocol | SPI | Ni_b | Nr_b)"
+        )
+        inputs: tuple[tuple[str, bytes], ...] = (("SKEYID_d", skeyid_d),)
+        if g_qm_xy:
+            inputs += (("g(qm)^xy", g_qm_xy),)
+        inputs += (("protocol", bytes([protocol])), ("SPI", spi), ("Ni_b", ni_b), ("Nr_b", nr_b))
+        trace.append(Derivation(f"KEYMAT (SPI {spi.hex()})", formula, inputs, out, _RFC55))
+    return out
 
 
 @record(frozen=True)
@@ -689,21 +780,23 @@ def child_sa_keys(
         raise KeyScheduleError("negative key length")
     total = encryption_key_length + integrity_key_length
     trace: list[Derivation] = []
-
-    def direction(spi: bytes) -> SaDirectionKeys:
-        """KEYMAT of the SA whose destination chose ``spi`` (RFC 2409 §5.5)."""
+    # Initiator to responder (keyed with the responder's SPI) first, then the
+    # way back: the order the derivations are recorded in. A loop rather than a
+    # nested function: one call less per direction.
+    directions: list[SaDirectionKeys] = []
+    for spi in (spi_r, spi_i):
         seed = (g_qm_xy or b"") + bytes([protocol]) + spi + ni_b + nr_b
         material = keymat(prf_alg, skeyid_d, protocol, spi, ni_b, nr_b, total, g_qm_xy, trace=trace)
-        return SaDirectionKeys(
-            spi=spi,
-            seed=seed,
-            keymat=material,
-            encryption_key=material[:encryption_key_length],
-            integrity_key=material[encryption_key_length:],
+        directions.append(
+            SaDirectionKeys(
+                spi=spi,
+                seed=seed,
+                keymat=material,
+                encryption_key=material[:encryption_key_length],
+                integrity_key=material[encryption_key_length:],
+            )
         )
-
-    outbound = direction(spi_r)
-    inbound = direction(spi_i)
+    outbound, inbound = directions
     return ChildSaKeys(outbound, inbound, tuple(trace))
 
 
@@ -728,7 +821,11 @@ class Phase1Keys:
     initial_iv: bytes
     derivations: tuple[Derivation, ...]
 
-    @property
+    # Read for every encrypted message (padding, IV checks): computed on the first
+    # read and then kept in this instance's __dict__, which is not a field (repr,
+    # equality and hashing do not see it) and which a frozen dataclass lets
+    # cached_property write to.
+    @cached_property
     def block_size(self) -> int:
         """The CBC block size of the negotiated cipher (RFC 2409 App. B)."""
         return ciphers.block_size(self.cipher_alg)
