@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import functools
 import ipaddress
-from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
@@ -237,8 +236,9 @@ class Peer:
         self.role = role
         self._rng = rng
         self.state = State.IDLE if role is Role.INITIATOR else State.WAIT_MM1
-        self._events: deque[Event] = deque()
-        self._outbox: deque[Datagram] = deque()
+        # Plain lists, handed over whole by events() and datagrams_to_send().
+        self._events: list[Event] = []
+        self._outbox: list[Datagram] = []
         self._outgoing: _Outgoing | None = None
         self._last_received: bytes = b""
         self._last_response: Datagram | None = None
@@ -305,8 +305,8 @@ class Peer:
             self._refuse(_Refusal(self._label_for(header), str(exc), exc.notify, cause="remote"))
 
     def datagrams_to_send(self) -> list[Datagram]:
-        out = list(self._outbox)
-        self._outbox.clear()
+        out = self._outbox
+        self._outbox = []
         return out
 
     def get_timer(self) -> float | None:
@@ -354,12 +354,12 @@ class Peer:
         )
 
     def next_event(self) -> Event | None:
-        return self._events.popleft() if self._events else None
+        return self._events.pop(0) if self._events else None
 
     def events(self) -> list[Event]:
         """Every event not taken yet, in order (what :meth:`next_event` would give)."""
-        out = list(self._events)
-        self._events.clear()
+        out = self._events
+        self._events = []
         return out
 
     def delete(self, now: float) -> None:

@@ -9,11 +9,12 @@ out after minutes of virtual time runs in milliseconds.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from ikeviz.protocol._records import record
 from ikeviz.protocol.config import PeerConfig, Role
 from ikeviz.protocol.events import Address, Datagram, Event
 from ikeviz.protocol.peer import Peer
@@ -73,12 +74,19 @@ class Nat:
         return None  # nothing mapped: the NAT drops it
 
 
-@record(frozen=True)
-class TraceEntry:
-    """One event of either peer, in the order they happened."""
+class TraceEntry(NamedTuple):
+    """One event of either peer, in the order they happened.
+
+    A named tuple, not a record: a negotiation makes one per event, and the
+    trace builds them with ``tuple.__new__`` in C (see :meth:`Simulation._collect`).
+    """
 
     index: int
     event: Event
+
+
+# TraceEntry((index, event)) without a Python-level __new__ per entry.
+_new_entry = functools.partial(tuple.__new__, TraceEntry)
 
 
 @dataclass
@@ -130,7 +138,8 @@ class Simulation:
             events = peer.events()
             if events:
                 start = len(entries)
-                entries.extend(map(TraceEntry, range(start, start + len(events)), events))
+                numbered = zip(range(start, start + len(events)), events, strict=True)
+                entries.extend(map(_new_entry, numbered))
             datagrams = peer.datagrams_to_send()
             if not datagrams:
                 continue
