@@ -163,3 +163,120 @@ def test_record_keeps_dataclass_behaviour() -> None:
     custom = dataclass(init=False, frozen=True)(Own)
     with pytest.raises(TypeError, match="own __init__"):
         fast_init(custom)
+
+
+# --- proposal selection (ikeviz.protocol.proposals) ---------------------------------------
+# (Imported here, with this section: the top of the file belongs to the sections above.)
+
+import dataclasses  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from ikeviz.protocol import proposals  # noqa: E402
+from ikeviz.protocol.codec import (  # noqa: E402
+    Proposal,
+    SecurityAssociation,
+    decode_payloads,
+    encode_payloads,
+)
+from ikeviz.protocol.config import (  # noqa: E402
+    Behaviour,
+    ChildProposal,
+    EspTransform,
+    IkeProposal,
+    LifetimePolicy,
+    PreferenceOrder,
+)
+
+_IKE_CHOICES = [
+    IkeProposal(),
+    IkeProposal(key_length=256),
+    IkeProposal(encryption=5, key_length=None, group=2),
+    IkeProposal(lifetime_seconds=3600),
+    IkeProposal(lifetime_seconds=100000, hash=1),
+]
+_CHILD_CHOICES = [
+    ChildProposal(),
+    ChildProposal(pfs_group=None),
+    ChildProposal(transforms=(EspTransform(key_length=256), EspTransform())),
+    ChildProposal(transforms=(EspTransform(transform_id=3, key_length=None),),
+                  lifetime_seconds=28800),
+    ChildProposal(protocol=2, lifetime_seconds=None, lifetime_kilobytes=4608000),
+]
+
+
+def _first_in_order(offers: int, locals_: int, good: dict[tuple[int, int], object],
+                    behaviour: Behaviour) -> tuple[int, int] | None:
+    # The order walk select_ike and select_child were first written with.
+    order = (
+        [(oi, li) for li in range(locals_) for oi in range(offers)]
+        if behaviour.preference is PreferenceOrder.RESPONDER
+        else [(oi, li) for oi in range(offers) for li in range(locals_)]
+    )
+    return next((pair for pair in order if pair in good), None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_IKE_CHOICES), min_size=1, max_size=4),
+       st.lists(st.sampled_from(_IKE_CHOICES), min_size=1, max_size=4),
+       st.sampled_from(list(PreferenceOrder)), st.sampled_from(list(LifetimePolicy)))
+def test_select_ike_takes_the_first_acceptable_pair_in_preference_order(
+    offered: list[IkeProposal], local: list[IkeProposal], preference: PreferenceOrder,
+    lifetime: LifetimePolicy,
+) -> None:
+    behaviour = Behaviour(preference=preference, phase1_lifetime=lifetime)
+    sa = decode_payloads(encode_payloads([proposals.ike_sa_payload(offered)]), 1)[0][0]
+    assert isinstance(sa, SecurityAssociation)
+    choice = proposals.select_ike(sa, local, behaviour)
+    offers = [proposals.parse_ike_transform(t) for t in sa.proposals[0].transforms]
+    good = {}
+    for oi, offer in enumerate(offers):
+        for li, mine in enumerate(local):
+            mismatches, life = proposals.compare_ike(offer, mine, behaviour)
+            if not mismatches:
+                good[(oi, li)] = life
+    pair = _first_in_order(len(offers), len(local), good, behaviour)
+    if pair is None:
+        assert choice.transform is None and choice.local is None
+    else:
+        oi, li = pair
+        assert choice.transform is sa.proposals[0].transforms[oi]
+        assert choice.offer == offers[oi] and choice.local is local[li]
+        assert choice.lifetime_seconds == good[pair]
+    assert len(choice.comparisons) == len(offers) * len(local)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CHILD_CHOICES), min_size=1, max_size=3),
+       st.lists(st.sampled_from(_CHILD_CHOICES), min_size=1, max_size=3),
+       st.sampled_from(list(PreferenceOrder)), st.integers(0, 255))
+def test_select_child_takes_the_first_acceptable_pair_and_copies_the_proposal(
+    offered: list[ChildProposal], local: list[ChildProposal], preference: PreferenceOrder,
+    reserved: int,
+) -> None:
+    behaviour = Behaviour(preference=preference)
+    built = proposals.child_sa_payload(offered, b"\x01\x02\x03\x04")
+    sa = dataclasses.replace(built, proposals=tuple(
+        dataclasses.replace(p, reserved=reserved) for p in built.proposals))
+    choice = proposals.select_child(sa, local, behaviour, has_ke=True)
+    candidates = [(p, t) for p in sa.proposals for t in p.transforms]
+    good = {}
+    for ci, (p, t) in enumerate(candidates):
+        offer = proposals.parse_child_transform(p.protocol_id, t)
+        for li, mine in enumerate(local):
+            mismatches, life, _ = proposals.compare_child(offer, mine, behaviour, has_ke=True)
+            if not mismatches:
+                good[(ci, li)] = life
+    pair = _first_in_order(len(candidates), len(local), good, behaviour)
+    if pair is None:
+        assert choice.proposal is None and choice.local is None
+    else:
+        ci, li = pair
+        proposal, transform = candidates[ci]
+        # The chosen proposal is written out field by field: it must be what
+        # dataclasses.replace gives.
+        assert choice.proposal == dataclasses.replace(proposal, transforms=(transform,))
+        assert choice.local is local[li] and choice.lifetime_seconds == good[pair]
+    assert [f.name for f in dataclasses.fields(Proposal)] == [
+        "number", "protocol_id", "spi", "transforms", "reserved"]

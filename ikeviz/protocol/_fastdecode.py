@@ -9,10 +9,16 @@ the codec then runs the careful walk, which raises the precise DecodeError.
 So the fast walk may refuse more than the careful one, never less, and when
 both accept they build the same payloads (tests/test_codec_properties.py
 checks this on generated and mutated messages).
+
+Fixed-size fields are read with precompiled :mod:`struct` unpackers (one call
+for a whole header instead of an index and a shift per byte), and each body
+decoder is found in a table by payload type.
 """
 
 from __future__ import annotations
 
+import struct
+from collections.abc import Callable
 from typing import Final
 
 from ikeviz.protocol import codec as _c
@@ -24,156 +30,184 @@ _MAX_PROPOSALS: Final[int] = getattr(_c, "MAX_PROPOSALS", 64)
 _MAX_TRANSFORMS: Final[int] = getattr(_c, "MAX_TRANSFORMS", 256)
 _MAX_EMPTY_SPIS: Final[int] = getattr(_c, "MAX_EMPTY_SPIS", 16)
 
+# Generic payload header (RFC 2408 §3.2): next payload, RESERVED, length; also the
+# first 4 bytes of an ID body (type, protocol, port) and of a Mode-Config one.
+_unpack_bbh: Final = struct.Struct("!BBH").unpack_from
+# A Proposal (RFC 2408 §3.5): the generic header, number, protocol, SPI size, transform count.
+_unpack_proposal: Final = struct.Struct("!BBHBBBB").unpack_from
+# A Transform (RFC 2408 §3.6): the generic header, number, transform ID, RESERVED2.
+_unpack_transform: Final = struct.Struct("!BBHBBH").unpack_from
+# DOI and situation (SA), or DOI, protocol, SPI size, type/count (Notify, Delete).
+_unpack_ii: Final = struct.Struct("!II").unpack_from
+_unpack_ibbh: Final = struct.Struct("!IBBH").unpack_from
 
-def _attributes(data: bytes, pos: int, end: int) -> tuple[_c.Attribute, ...] | None:
-    return _c._decode_attributes_fast(data, pos, end)
+_attributes: Final = _c._decode_attributes_fast
+
+_Decoder = Callable[[int, bytes, int, int, int], "_c.Payload | None"]
 
 
-def _proposals(data: bytes, pos: int, end: int) -> tuple[_c.Proposal, ...] | None:
-    """The proposals of an SA body (RFC 2408 §3.5, §3.6), or None."""
+def _sa(
+    ptype: int, data: bytes, pos: int, end: int, reserved: int
+) -> _c.SecurityAssociation | None:
+    """SA payload (RFC 2408 §3.4), its Proposals and their Transforms (§3.5, §3.6)."""
+    if end - pos < 8:
+        return None
+    doi, situation = _unpack_ii(data, pos)
+    if doi == _c.DOI_IPSEC and situation & (_c.SIT_SECRECY | _c.SIT_INTEGRITY):
+        return None
+    pos += 8
     proposals: list[_c.Proposal] = []
     while True:
-        if end - pos < 8 or len(proposals) == _MAX_PROPOSALS:
+        if end - pos < 8:
             return None
-        p_next, p_reserved = data[pos], data[pos + 1]
-        p_end = pos + ((data[pos + 2] << 8) | data[pos + 3])
-        if p_end > end or p_end - pos < 8:
+        p_next, p_reserved, p_length, number, protocol_id, spi_size, count = (
+            _unpack_proposal(data, pos))
+        p_end = pos + p_length
+        if p_end > end or p_length < 8:
             return None
-        number, protocol_id, spi_size, count = data[pos + 4 : pos + 8]
         cursor = pos + 8
         if spi_size > p_end - cursor:
             return None
         spi = data[cursor : cursor + spi_size]
         cursor += spi_size
         transforms: list[_c.Transform] = []
-        more = cursor < p_end
-        while more:
-            if p_end - cursor < 8 or len(transforms) == _MAX_TRANSFORMS:
+        # An empty proposal has no transform; otherwise the next-payload fields say
+        # how many follow (3: another one, 0: the last one).
+        t_next = _c.PT_TRANSFORM if cursor < p_end else _c.PT_NONE
+        while t_next == _c.PT_TRANSFORM:
+            if p_end - cursor < 8:  # also: a "3" on the proposal's last transform
                 return None
-            t_next, t_reserved = data[cursor], data[cursor + 1]
-            t_end = cursor + ((data[cursor + 2] << 8) | data[cursor + 3])
-            if t_end > p_end or t_end - cursor < 8:
+            t_next, t_reserved, t_length, t_number, transform_id, reserved2 = (
+                _unpack_transform(data, cursor))
+            t_end = cursor + t_length
+            if t_end > p_end or t_length < 8:
                 return None
             attributes = _attributes(data, cursor + 8, t_end)
             if attributes is None:
                 return None
-            transforms.append(_c.Transform(
-                data[cursor + 4], data[cursor + 5], attributes,
-                reserved2=(data[cursor + 6] << 8) | data[cursor + 7], reserved=t_reserved,
-            ))
+            transforms.append(_c.Transform(t_number, transform_id, attributes,
+                                           reserved2=reserved2, reserved=t_reserved))
             cursor = t_end
-            if t_next == _c.PT_TRANSFORM:
-                if cursor == p_end:
-                    return None
-            elif t_next == _c.PT_NONE:
-                more = False
-            else:
-                return None
-        if len(transforms) != count or cursor != p_end:
+        # The transform count is 8 bits, so the limit on transforms is checked
+        # here, once, rather than for each one.
+        if (t_next != _c.PT_NONE or cursor != p_end or len(transforms) != count
+                or count > _MAX_TRANSFORMS):
             return None
         proposals.append(_c.Proposal(number, protocol_id, spi, tuple(transforms),
                                      reserved=p_reserved))
         pos = p_end
         if p_next == _c.PT_PROPOSAL:
+            if len(proposals) == _MAX_PROPOSALS:
+                return None
             continue
         if p_next != _c.PT_NONE or pos != end:
             return None
-        return tuple(proposals)
+        return _c.SecurityAssociation(doi, situation, tuple(proposals), reserved=reserved)
 
 
-def _body(ptype: int, data: bytes, pos: int, end: int, reserved: int) -> _c.Payload | None:
-    """One payload body by type, or None (the careful decoder will say why)."""
+def _identification(
+    ptype: int, data: bytes, pos: int, end: int, reserved: int
+) -> _c.Identification | None:
+    """ID payload of the IPsec DOI (RFC 2407 §4.6.2)."""
     size = end - pos
-    if ptype == _c.PT_SA:
-        if size < 8:
-            return None
-        doi = int.from_bytes(data[pos : pos + 4], "big")
-        situation = int.from_bytes(data[pos + 4 : pos + 8], "big")
-        if doi == _c.DOI_IPSEC and situation & (_c.SIT_SECRECY | _c.SIT_INTEGRITY):
-            return None
-        proposals = _proposals(data, pos + 8, end)
-        if proposals is None:
-            return None
-        return _c.SecurityAssociation(doi, situation, proposals, reserved=reserved)
-    if ptype == _c.PT_ID:
-        if size < 4:
-            return None
-        id_type = data[pos]
-        expected = _ADDRESS_SIZES.get(id_type)
-        if expected is not None and size - 4 != expected:
-            return None
-        return _c.Identification(id_type, data[pos + 1], (data[pos + 2] << 8) | data[pos + 3],
-                                 data[pos + 4 : end], reserved=reserved)
-    if ptype == _c.PT_NOTIFY:
-        if size < 8:
-            return None
-        spi_size = data[pos + 5]
-        notify_type = (data[pos + 6] << 8) | data[pos + 7]
-        if spi_size > size - 8:
-            return None
-        notify_data = data[pos + 8 + spi_size : end]
-        if notify_type == _c.NOTIFY_RESPONDER_LIFETIME:
-            if _attributes(notify_data, 0, len(notify_data)) is None:
-                return None
-        elif notify_type in (_c.NOTIFY_R_U_THERE, _c.NOTIFY_R_U_THERE_ACK) and (
-                len(notify_data) != 4):
-            return None
-        return _c.Notification(int.from_bytes(data[pos : pos + 4], "big"), data[pos + 4],
-                               notify_type, data[pos + 8 : pos + 8 + spi_size], notify_data,
-                               reserved=reserved)
-    if ptype == _c.PT_DELETE:
-        if size < 8:
-            return None
-        spi_size = data[pos + 5]
-        count = (data[pos + 6] << 8) | data[pos + 7]
-        if count * spi_size != size - 8 or (spi_size == 0 and count > _MAX_EMPTY_SPIS):
-            return None
-        first = pos + 8
-        spis = tuple(data[first + i * spi_size : first + (i + 1) * spi_size]
-                     for i in range(count))
-        return _c.Delete(int.from_bytes(data[pos : pos + 4], "big"), data[pos + 4], spi_size,
-                         spis, reserved=reserved)
-    if ptype in (_c.PT_NAT_OA, _c.PT_NAT_OA_DRAFT):
-        if size < 4 or _NAT_OA_SIZES.get(data[pos]) != size - 4:
-            return None
-        return _c.NatOriginalAddress(data[pos], data[pos + 4 : end], ptype,
-                                     reserved2=data[pos + 1 : pos + 4], reserved=reserved)
-    if ptype in (_c.PT_CERT, _c.PT_CR):
-        if size < 1:
-            return None
-        if ptype == _c.PT_CERT:
-            return _c.Certificate(data[pos], data[pos + 1 : end], reserved=reserved)
-        return _c.CertificateRequest(data[pos], data[pos + 1 : end], reserved=reserved)
-    if ptype == _c.PT_MODE_CONFIG:
-        if size < 4:
-            return None
-        attributes = _attributes(data, pos + 4, end)
-        if attributes is None:
-            return None
-        return _c.ModeConfigAttributes(data[pos], (data[pos + 2] << 8) | data[pos + 3],
-                                       attributes, reserved2=data[pos + 1], reserved=reserved)
-    if ptype == _c.PT_FRAGMENT:
-        if size < 4:
-            return None
-        return _c.Fragment((data[pos] << 8) | data[pos + 1], data[pos + 2], data[pos + 3],
-                           data[pos + 4 : end], reserved=reserved)
-    body = data[pos:end]
-    if ptype == _c.PT_KE:
-        return _c.KeyExchange(body, reserved=reserved)
-    if ptype == _c.PT_HASH:
-        return _c.Hash(body, reserved=reserved)
-    if ptype == _c.PT_SIG:
-        return _c.Signature(body, reserved=reserved)
-    if ptype == _c.PT_NONCE:
-        return _c.Nonce(body, reserved=reserved)
-    if ptype == _c.PT_VID:
-        return _c.VendorId(body, reserved=reserved)
-    if ptype in (_c.PT_NAT_D, _c.PT_NAT_D_DRAFT):
-        return _c.NatDiscovery(body, ptype, reserved=reserved)
-    return _c.UnknownPayload(ptype, body, reserved=reserved)
+    if size < 4:
+        return None
+    id_type, protocol_id, port = _unpack_bbh(data, pos)
+    expected = _ADDRESS_SIZES.get(id_type)
+    if expected is not None and size - 4 != expected:
+        return None
+    return _c.Identification(id_type, protocol_id, port, data[pos + 4 : end], reserved=reserved)
 
 
-#: The payloads whose whole body is one opaque byte string, by type (as :func:`_body`).
+def _notification(
+    ptype: int, data: bytes, pos: int, end: int, reserved: int
+) -> _c.Notification | None:
+    """Notification payload (RFC 2408 §3.14; RFC 2407 §4.6.3.1, RFC 3706 §5 for its data)."""
+    size = end - pos
+    if size < 8:
+        return None
+    doi, protocol_id, spi_size, notify_type = _unpack_ibbh(data, pos)
+    if spi_size > size - 8:
+        return None
+    notify_data = data[pos + 8 + spi_size : end]
+    if notify_type == _c.NOTIFY_RESPONDER_LIFETIME:
+        if _attributes(notify_data, 0, len(notify_data)) is None:
+            return None
+    elif notify_type in (_c.NOTIFY_R_U_THERE, _c.NOTIFY_R_U_THERE_ACK) and (
+            len(notify_data) != 4):
+        return None
+    return _c.Notification(doi, protocol_id, notify_type, data[pos + 8 : pos + 8 + spi_size],
+                           notify_data, reserved=reserved)
+
+
+def _delete(ptype: int, data: bytes, pos: int, end: int, reserved: int) -> _c.Delete | None:
+    """Delete payload (RFC 2408 §3.15)."""
+    size = end - pos
+    if size < 8:
+        return None
+    doi, protocol_id, spi_size, count = _unpack_ibbh(data, pos)
+    if count * spi_size != size - 8 or (spi_size == 0 and count > _MAX_EMPTY_SPIS):
+        return None
+    first = pos + 8
+    spis = tuple(data[first + i * spi_size : first + (i + 1) * spi_size] for i in range(count))
+    return _c.Delete(doi, protocol_id, spi_size, spis, reserved=reserved)
+
+
+def _nat_oa(
+    ptype: int, data: bytes, pos: int, end: int, reserved: int
+) -> _c.NatOriginalAddress | None:
+    """NAT-OA payload (RFC 3947 §5.2)."""
+    size = end - pos
+    if size < 4 or _NAT_OA_SIZES.get(data[pos]) != size - 4:
+        return None
+    return _c.NatOriginalAddress(data[pos], data[pos + 4 : end], ptype,
+                                 reserved2=data[pos + 1 : pos + 4], reserved=reserved)
+
+
+def _nat_d(ptype: int, data: bytes, pos: int, end: int, reserved: int) -> _c.NatDiscovery:
+    """NAT-D payload (RFC 3947 §3.2): an opaque hash, and its type (20 or 130)."""
+    return _c.NatDiscovery(data[pos:end], ptype, reserved=reserved)
+
+
+def _certificate(ptype: int, data: bytes, pos: int, end: int, reserved: int) -> _c.Payload | None:
+    """CERT and CR payloads (RFC 2408 §3.9, §3.10): an encoding, then data."""
+    if end - pos < 1:
+        return None
+    if ptype == _c.PT_CERT:
+        return _c.Certificate(data[pos], data[pos + 1 : end], reserved=reserved)
+    return _c.CertificateRequest(data[pos], data[pos + 1 : end], reserved=reserved)
+
+
+def _mode_config(
+    ptype: int, data: bytes, pos: int, end: int, reserved: int
+) -> _c.ModeConfigAttributes | None:
+    """Attribute payload of Mode-Config (draft-ietf-ipsec-isakmp-mode-cfg-05 §3.2)."""
+    if end - pos < 4:
+        return None
+    attributes = _attributes(data, pos + 4, end)
+    if attributes is None:
+        return None
+    cfg_type, reserved2, identifier = _unpack_bbh(data, pos)
+    return _c.ModeConfigAttributes(cfg_type, identifier, attributes, reserved2=reserved2,
+                                   reserved=reserved)
+
+
+def _fragment(ptype: int, data: bytes, pos: int, end: int, reserved: int) -> _c.Fragment | None:
+    """IKE fragment (Cisco, payload type 132): ID, number, flags, then data."""
+    if end - pos < 4:
+        return None
+    return _c.Fragment((data[pos] << 8) | data[pos + 1], data[pos + 2], data[pos + 3],
+                       data[pos + 4 : end], reserved=reserved)
+
+
+def _unknown(ptype: int, data: bytes, pos: int, end: int, reserved: int) -> _c.Payload | None:
+    """Any other type: raw bytes; but P and T payloads exist only inside an SA (RFC 2408 §3.5)."""
+    if ptype in _CHAIN_ONLY:
+        return None
+    return _c.UnknownPayload(ptype, data[pos:end], reserved=reserved)
+
+
+#: The payloads whose whole body is one opaque byte string, by type: no check can fail.
 _Opaque = _c.KeyExchange | _c.Hash | _c.Signature | _c.Nonce | _c.VendorId
 _OPAQUE: Final[dict[int, type[_Opaque]]] = {
     _c.PT_KE: _c.KeyExchange,
@@ -181,6 +215,21 @@ _OPAQUE: Final[dict[int, type[_Opaque]]] = {
     _c.PT_SIG: _c.Signature,
     _c.PT_NONCE: _c.Nonce,
     _c.PT_VID: _c.VendorId,
+}
+#: The decoder of every other payload body, by type (any type not here: _unknown).
+_DECODERS: Final[dict[int, _Decoder]] = {
+    _c.PT_SA: _sa,
+    _c.PT_ID: _identification,
+    _c.PT_NOTIFY: _notification,
+    _c.PT_DELETE: _delete,
+    _c.PT_NAT_OA: _nat_oa,
+    _c.PT_NAT_OA_DRAFT: _nat_oa,
+    _c.PT_NAT_D: _nat_d,
+    _c.PT_NAT_D_DRAFT: _nat_d,
+    _c.PT_CERT: _certificate,
+    _c.PT_CR: _certificate,
+    _c.PT_MODE_CONFIG: _mode_config,
+    _c.PT_FRAGMENT: _fragment,
 }
 _CHAIN_ONLY: Final = frozenset({_c.PT_PROPOSAL, _c.PT_TRANSFORM})
 assert _c.PT_NONE == 0
@@ -193,25 +242,29 @@ def fast_chain(
     payloads: list[_c.Payload] = []
     append = payloads.append
     opaque = _OPAQUE
+    decoders = _DECODERS
+    unpack = _unpack_bbh
     next_type = first_payload
+    # Each payload takes at least 4 bytes, so the walk is bounded by the input;
+    # the limit on the number of payloads is checked once, at the end.
     while next_type:  # PT_NONE is 0
-        if (next_type in _CHAIN_ONLY or end - pos < 4
-                or len(payloads) == _MAX_PAYLOADS):
+        if end - pos < 4:
             return None
-        following, reserved = data[pos], data[pos + 1]
-        p_end = pos + ((data[pos + 2] << 8) | data[pos + 3])
-        if p_end - pos < 4 or p_end > end:
+        following, reserved, length = unpack(data, pos)
+        p_end = pos + length
+        if length < 4 or p_end > end:
             return None
         kind = opaque.get(next_type)
-        if kind is not None:  # a body of opaque bytes: no check can fail
+        if kind is not None:
             append(kind(data[pos + 4 : p_end], reserved=reserved))
         else:
-            payload = _body(next_type, data, pos + 4, p_end, reserved)
+            payload = decoders.get(next_type, _unknown)(next_type, data, pos + 4, p_end,
+                                                        reserved)
             if payload is None:
                 return None
             append(payload)
         pos = p_end
         next_type = following
-    if pos != end and not allow_padding:
+    if (pos != end and not allow_padding) or len(payloads) > _MAX_PAYLOADS:
         return None
     return tuple(payloads), data[pos:end]

@@ -188,9 +188,10 @@ class Attribute:
 
     def as_int(self) -> int:
         """The value as an unsigned integer, whatever the format."""
-        if isinstance(self.value, int):
-            return self.value
-        return int.from_bytes(self.value, "big")
+        value = self.value
+        if isinstance(value, int):
+            return value
+        return int.from_bytes(value, "big")
 
 
 # --- payloads -----------------------------------------------------------------
@@ -231,10 +232,15 @@ class _TypedPayload:
 
     __slots__ = ()
     TYPE: ClassVar[int]
+    # A plain class attribute, equal to TYPE, rather than a property: the
+    # encoder and the engine read it for every payload, and an attribute read
+    # costs no call. It is not a dataclass field (no annotation in the
+    # dataclass body), so fields, repr and equality are unchanged.
+    payload_type: ClassVar[int]
 
-    @property
-    def payload_type(self) -> int:
-        return self.TYPE
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.payload_type = cls.TYPE
 
 
 @record(frozen=True, slots=True)
@@ -634,12 +640,27 @@ def _decode_attributes(reader: _Reader, path: str) -> tuple[Attribute, ...]:
     return tuple(attributes)
 
 
+# Unpackers of n TV attributes (2n 16-bit words), n up to 16: the fast walk
+# reads a list of TV attributes with one call.
+_UNPACK_WORDS: Final = tuple(struct.Struct(f"!{2 * n}H").unpack_from for n in range(17))
+_LOW_15_BITS: Final = (0x7FFF).__and__  # a TV attribute's type, without the AF bit
+
+
 def _decode_attributes_fast(data: bytes, pos: int, end: int) -> tuple[Attribute, ...] | None:
     """The same walk as :func:`_decode_attributes` without paths or spans.
 
     Returns None at the first inconsistency, so that the careful walk can
     report it precisely; most attributes are TV, four bytes each.
     """
+    size = end - pos
+    if 16 <= size <= 64 and not size & 3:
+        # Usually every attribute is TV (RFC 2408 §3.3: AF bit set, 4 bytes):
+        # read them all at once; a TLV one among them takes the loop below.
+        # (For fewer than 4 attributes the loop costs less.)
+        words = _UNPACK_WORDS[size >> 2](data, pos)
+        types = words[::2]
+        if min(types) & _AF_BIT:
+            return tuple(map(Attribute, map(_LOW_15_BITS, types), words[1::2]))
     attributes = []
     while pos < end:
         if end - pos < 4:
@@ -1119,10 +1140,26 @@ def decode_message(data: bytes, *, spans: list[FieldSpan] | None = None) -> Mess
     Raises :class:`DecodeError`, and nothing else, on any invalid input.
     """
 
-    if spans is None:
-        fast = _decode_message_fast(data)
-        if fast is not None:
-            return fast
+    if spans is None and len(buf := bytes(data)) >= HEADER_LENGTH:
+        # The fast way for valid input (written out here: one call less per
+        # message). At any doubt the careful walk below runs, and raises the
+        # precise DecodeError.
+        size = len(buf)
+        icookie, rcookie, next_payload, version, exchange_type, flags, message_id, length = (
+            _unpack_header(buf)
+        )
+        if version >> 4 == ISAKMP_MAJOR_VERSION and length == size:
+            header = Header(icookie, rcookie, exchange_type, flags, message_id, next_payload,
+                            ISAKMP_MAJOR_VERSION, version & 0x0F, length)
+            if flags & FLAG_ENCRYPTION:
+                return Message(header, (), buf[HEADER_LENGTH:])
+            try:
+                fast = _fastdecode.fast_chain(buf, HEADER_LENGTH, size, next_payload,
+                                              allow_padding=False)
+            except Exception:  # pragma: no cover - the careful walk reports it
+                fast = None
+            if fast is not None:
+                return Message(header, fast[0], None)
 
     def run() -> Message:
         buf = bytes(data)
@@ -1147,34 +1184,6 @@ def decode_message(data: bytes, *, spans: list[FieldSpan] | None = None) -> Mess
 
 
 _unpack_header = struct.Struct("!8s8sBBBBII").unpack_from
-
-
-def _decode_message_fast(data: bytes) -> Message | None:
-    """:func:`decode_message` for valid input without spans; None at any doubt.
-
-    The careful walk then runs and raises the precise DecodeError.
-    """
-    buf = bytes(data)
-    size = len(buf)
-    if size < HEADER_LENGTH:
-        return None
-    icookie, rcookie, next_payload, version, exchange_type, flags, message_id, length = (
-        _unpack_header(buf)
-    )
-    if version >> 4 != ISAKMP_MAJOR_VERSION or length != size:
-        return None
-    header = Header(icookie, rcookie, exchange_type, flags, message_id, next_payload,
-                    ISAKMP_MAJOR_VERSION, version & 0x0F, length)
-    if flags & FLAG_ENCRYPTION:
-        return Message(header, (), buf[HEADER_LENGTH:])
-    try:
-        fast = _fastdecode.fast_chain(buf, HEADER_LENGTH, size, next_payload,
-                                      allow_padding=False)
-    except Exception:  # pragma: no cover - the careful walk reports it
-        return None
-    if fast is None:
-        return None
-    return Message(header, fast[0], None)
 
 
 def decode_payloads(
@@ -1226,7 +1235,8 @@ _pack_bbh = struct.Struct("!BBH").pack
 _pack_generic_bbh = struct.Struct("!BBHBBH").pack  # generic header, then 4 bytes of body
 _pack_generic_ii = struct.Struct("!BBHII").pack  # generic header, then DOI and situation
 _pack_generic_bbbb = struct.Struct("!BBHBBBB").pack  # generic header of a proposal
-_pack_header = struct.Struct("!BBBBII").pack
+_pack_ii = struct.Struct("!II").pack  # SA: DOI and situation
+_pack_header = struct.Struct("!8s8sBBBBII").pack  # the whole ISAKMP header
 
 
 def _encode_attribute(attribute: Attribute) -> bytes:
@@ -1254,11 +1264,6 @@ def _encode_attributes(attributes: Sequence[Attribute]) -> bytes:
     return b"".join(parts)
 
 
-def _generic(next_payload: int, reserved: int, body: bytes) -> bytes:
-    length = GENERIC_HEADER_LENGTH + len(body)
-    return _pack_bbh(next_payload, reserved, length) + body
-
-
 def _encode_transform(transform: Transform, next_payload: int) -> bytes:
     attributes = _encode_attributes(transform.attributes)
     return _pack_generic_bbh(
@@ -1272,14 +1277,16 @@ def _encode_transform(transform: Transform, next_payload: int) -> bytes:
 
 
 def _encode_proposal(proposal: Proposal, next_payload: int) -> bytes:
+    # Loops rather than list comprehensions here and in _encode_sa_body: in
+    # Python 3.11 a comprehension is one more function call.
     transforms = proposal.transforms
     count = len(transforms)
     last = count - 1
     spi = bytes(proposal.spi)
-    body = spi + b"".join([
-        _encode_transform(transform, PT_TRANSFORM if i < last else PT_NONE)
-        for i, transform in enumerate(transforms)
-    ])
+    parts = [spi]
+    for i, transform in enumerate(transforms):
+        parts.append(_encode_transform(transform, PT_TRANSFORM if i < last else PT_NONE))
+    body = b"".join(parts)
     return _pack_generic_bbbb(
         next_payload,
         proposal.reserved,
@@ -1294,10 +1301,10 @@ def _encode_proposal(proposal: Proposal, next_payload: int) -> bytes:
 def _encode_sa_body(payload: SecurityAssociation) -> bytes:
     proposals = payload.proposals
     last = len(proposals) - 1
-    return struct.pack("!II", payload.doi, payload.situation) + b"".join([
-        _encode_proposal(proposal, PT_PROPOSAL if i < last else PT_NONE)
-        for i, proposal in enumerate(proposals)
-    ])
+    parts = [_pack_ii(payload.doi, payload.situation)]
+    for i, proposal in enumerate(proposals):
+        parts.append(_encode_proposal(proposal, PT_PROPOSAL if i < last else PT_NONE))
+    return b"".join(parts)
 
 
 def _encode_identification_body(payload: Identification) -> bytes:
@@ -1391,18 +1398,12 @@ def _body_encoder(kind: type) -> Callable[[Payload], bytes]:
     return _encode_opaque_body  # type: ignore[return-value]
 
 
-def _encode_payload_body(payload: Payload) -> bytes:
-    """A payload's body: its bytes after the 4-byte generic header.
-
-    RFC 2409 §5 hashes bodies (``SAi_b``, ``IDii_b``, ``Ni_b``): this is them.
-    """
-    encoder = _BODY_ENCODERS.get(type(payload)) or _body_encoder(type(payload))
-    return encoder(payload)
-
-
-def _encode_payload(payload: Payload, next_payload: int) -> bytes:
-    """One payload with its generic header (RFC 2408 §3.2)."""
-    return _generic(next_payload, payload.reserved, _encode_payload_body(payload))
+# Payloads whose body is their ``data``, as is (see _encode_opaque_body): the chain
+# encoder writes these without a call. A subclass is not listed, and takes the
+# general way (_body_encoder), which ends at the same _encode_opaque_body.
+_OPAQUE_PAYLOADS: Final[frozenset[type]] = frozenset(
+    kind for kind, encoder in _BODY_ENCODERS.items() if encoder is _encode_opaque_body
+)
 
 
 def _encode_payloads(payloads: Sequence[Payload]) -> bytes:
@@ -1410,6 +1411,7 @@ def _encode_payloads(payloads: Sequence[Payload]) -> bytes:
     parts: list[bytes] = []
     append = parts.append
     encoders = _BODY_ENCODERS
+    opaque = _OPAQUE_PAYLOADS
     pack = _pack_bbh
     last = len(payloads) - 1
     following = payloads[0].payload_type if payloads else PT_NONE
@@ -1418,8 +1420,11 @@ def _encode_payloads(payloads: Sequence[Payload]) -> bytes:
         if payload_type in _NOT_IN_CHAIN:
             raise EncodeError(f"payload type {payload_type} cannot stand in a chain")
         following = payloads[i + 1].payload_type if i < last else PT_NONE
-        encoder = encoders.get(type(payload)) or _body_encoder(type(payload))
-        body = encoder(payload)
+        kind = type(payload)
+        if kind in opaque:
+            body = bytes(payload.data)  # type: ignore[union-attr]  # _encode_opaque_body
+        else:
+            body = (encoders.get(kind) or _body_encoder(kind))(payload)
         append(pack(following, payload.reserved, 4 + len(body)))
         append(body)
     return b"".join(parts)
@@ -1430,39 +1435,33 @@ _NOT_IN_CHAIN: Final = frozenset({PT_NONE, PT_PROPOSAL, PT_TRANSFORM})
 
 def _encode_header(header: Header, *, next_payload: int, length: int) -> bytes:
     """The 28-byte ISAKMP header (RFC 2408 §3.1) with the given next payload and length."""
-    if len(header.icookie) != 8 or len(header.rcookie) != 8:
+    icookie = header.icookie
+    rcookie = header.rcookie
+    if len(icookie) != 8 or len(rcookie) != 8:
         raise EncodeError("cookies must be 8 bytes each")
-    if not (0 <= header.major_version < 16 and 0 <= header.minor_version < 16):
+    major = header.major_version
+    minor = header.minor_version
+    if not (0 <= major < 16 and 0 <= minor < 16):
         raise EncodeError("the major and minor versions are 4-bit fields")
-    version = (header.major_version << 4) | header.minor_version
-    return (
-        bytes(header.icookie)
-        + bytes(header.rcookie)
-        + _pack_header(
-            next_payload,
-            version,
-            header.exchange_type,
-            header.flags,
-            header.message_id,
-            length,
-        )
+    return _pack_header(
+        bytes(icookie),
+        bytes(rcookie),
+        next_payload,
+        (major << 4) | minor,
+        header.exchange_type,
+        header.flags,
+        header.message_id,
+        length,
     )
 
 
-def _encode_message(message: Message) -> bytes:
-    """A whole ISAKMP message, with the header's next payload and length computed.
+# What struct raises for a value that does not fit its field; the public
+# encoders turn it into EncodeError.
+_FIELD_ERRORS: Final = (struct.error, OverflowError)
 
-    For a message with a ciphertext, the header's ``next_payload`` (the first
-    payload inside the ciphertext) is kept as given.
-    """
-    if message.ciphertext is not None:
-        body = bytes(message.ciphertext)
-        next_payload = message.header.next_payload
-    else:
-        body = _encode_payloads(message.payloads)
-        next_payload = message.payloads[0].payload_type if message.payloads else PT_NONE
-    return _encode_header(message.header, next_payload=next_payload,
-                         length=HEADER_LENGTH + len(body)) + body
+
+def _field_error(exc: Exception) -> EncodeError:
+    return EncodeError(f"a field does not fit its wire size: {exc}")
 
 
 def _encoder(function: Callable[_Params, bytes]) -> Callable[_Params, bytes]:
@@ -1471,8 +1470,8 @@ def _encoder(function: Callable[_Params, bytes]) -> Callable[_Params, bytes]:
     def wrapper(*args: _Params.args, **kwargs: _Params.kwargs) -> bytes:
         try:
             return function(*args, **kwargs)
-        except (struct.error, OverflowError) as exc:
-            raise EncodeError(f"a field does not fit its wire size: {exc}") from exc
+        except _FIELD_ERRORS as exc:
+            raise _field_error(exc) from exc
 
     wrapper.__doc__ = function.__doc__
     wrapper.__name__ = function.__name__.lstrip("_")
@@ -1483,11 +1482,60 @@ encode_attribute = _encoder(_encode_attribute)
 encode_attributes = _encoder(_encode_attributes)
 encode_transform = _encoder(_encode_transform)
 encode_proposal = _encoder(_encode_proposal)
-encode_payload_body = _encoder(_encode_payload_body)
-encode_payload = _encoder(_encode_payload)
-encode_payloads = _encoder(_encode_payloads)
 encode_header = _encoder(_encode_header)
-encode_message = _encoder(_encode_message)
+
+# The four encoders the engine calls for every message are written out with
+# the same try/except as _encoder's wrapper, which saves a call each time.
+
+
+def encode_payload_body(payload: Payload) -> bytes:
+    """A payload's body: its bytes after the 4-byte generic header.
+
+    RFC 2409 §5 hashes bodies (``SAi_b``, ``IDii_b``, ``Ni_b``): this is them.
+    """
+    try:
+        kind = type(payload)
+        return (_BODY_ENCODERS.get(kind) or _body_encoder(kind))(payload)
+    except _FIELD_ERRORS as exc:
+        raise _field_error(exc) from exc
+
+
+def encode_payload(payload: Payload, next_payload: int) -> bytes:
+    """One payload with its generic header (RFC 2408 §3.2)."""
+    try:
+        kind = type(payload)
+        body = (_BODY_ENCODERS.get(kind) or _body_encoder(kind))(payload)
+        return _pack_bbh(next_payload, payload.reserved, GENERIC_HEADER_LENGTH + len(body)) + body
+    except _FIELD_ERRORS as exc:
+        raise _field_error(exc) from exc
+
+
+def encode_payloads(payloads: Sequence[Payload]) -> bytes:
+    """A payload chain; each next-payload field is the type of the following one."""
+    try:
+        return _encode_payloads(payloads)
+    except _FIELD_ERRORS as exc:
+        raise _field_error(exc) from exc
+
+
+def encode_message(message: Message) -> bytes:
+    """A whole ISAKMP message, with the header's next payload and length computed.
+
+    For a message with a ciphertext, the header's ``next_payload`` (the first
+    payload inside the ciphertext) is kept as given.
+    """
+    try:
+        if message.ciphertext is not None:
+            body = bytes(message.ciphertext)
+            next_payload = message.header.next_payload
+        else:
+            payloads = message.payloads
+            body = _encode_payloads(payloads)
+            next_payload = payloads[0].payload_type if payloads else PT_NONE
+        return _encode_header(message.header, next_payload=next_payload,
+                              length=HEADER_LENGTH + len(body)) + body
+    except _FIELD_ERRORS as exc:
+        raise _field_error(exc) from exc
 
 
 # --- identities ---------------------------------------------------------------

@@ -86,6 +86,7 @@ def classify_udp_payload(payload: bytes, *, src_port: int, dst_port: int) -> Udp
 
 def frame_for_port(ike_message: bytes, *, src_port: int, dst_port: int) -> bytes:
     """The UDP payload that carries ``ike_message`` between these ports."""
-    if uses_non_esp_marker(src_port, dst_port):
+    # uses_non_esp_marker(src_port, dst_port), written out: one call less per datagram.
+    if IKE_PORT not in (src_port, dst_port):
         return NON_ESP_MARKER + ike_message
     return ike_message
