@@ -131,10 +131,16 @@ class Simulation:
         self._sequence = 0
         self.trace = Trace()
 
-    def _collect(self) -> None:
+    def _collect(self, *peers: Peer) -> None:
+        """Take the events and datagrams of ``peers`` (the ones that just ran), in that order.
+
+        A sans-IO peer only produces something when it is called, so the other
+        peer has nothing to give.
+        """
         entries = self.trace.entries
         initiator = self.initiator
-        for peer, target in ((initiator, Role.RESPONDER), (self.responder, Role.INITIATOR)):
+        for peer in peers:
+            target = Role.RESPONDER if peer is initiator else Role.INITIATOR
             events = peer.events()
             if events:
                 start = len(entries)
@@ -153,7 +159,7 @@ class Simulation:
     def run(self, *, until_established_then_delete: bool = False) -> Trace:
         """Run to the end: both established, one failed, or nothing left to do."""
         self.initiator.initiate(self.now)
-        self._collect()
+        self._collect(self.initiator)
         steps = 0
         deleted = False
         while steps < MAX_STEPS:
@@ -169,7 +175,7 @@ class Simulation:
                     datagram = inbound
                 peer.receive_datagram(datagram.data, datagram.source, datagram.destination,
                                       self.now)
-                self._collect()
+                self._collect(peer)
                 continue
             if (
                 until_established_then_delete
@@ -180,7 +186,7 @@ class Simulation:
                 deleted = True
                 self.now += 1.0
                 self.initiator.delete(self.now)
-                self._collect()
+                self._collect(self.initiator)
                 continue
             timers = [t for t in (self.initiator.get_timer(), self.responder.get_timer())
                       if t is not None]
@@ -189,7 +195,7 @@ class Simulation:
             self.now = max(self.now, min(timers))
             for peer in (self.initiator, self.responder):
                 peer.handle_timer(self.now)
-            self._collect()
+            self._collect(self.initiator, self.responder)
         self.trace.initiator_state = self.initiator.state
         self.trace.responder_state = self.responder.state
         self.trace.end_time = self.now
