@@ -39,6 +39,7 @@ from ikeviz.protocol import ciphers, dh, keyschedule
 from ikeviz.protocol.codec import (
     FLAG_COMMIT,
     FLAG_ENCRYPTION,
+    GENERIC_HEADER_LENGTH,
     HEADER_LENGTH,
     PT_NONE,
     Certificate,
@@ -58,6 +59,7 @@ from ikeviz.protocol.codec import (
     VendorId,
     decode_message,
     decode_payloads,
+    encode_header,
     encode_message,
     encode_payload,
     encode_payload_body,
@@ -260,16 +262,19 @@ class Peer:
         self.p1.icookie = self._random_nonzero(8)
         sa = ike_sa_payload(self.config.ike_proposals)
         self.p1.offered = sa
-        self.p1.sai_b = encode_payload_body(sa)
         if self.config.behaviour.aggressive:
+            self.p1.sai_b = encode_payload_body(sa)
             try:
                 self._send_aggressive_1()
             except _Refusal as refusal:  # a configuration the peer cannot use
                 raise PeerError(refusal.reason) from refusal
             return
         payloads: list[Payload] = [sa, *self._vendor_ids()]
+        body = encode_payloads(payloads)
+        self.p1.sai_b = _first_payload_body(body)
         self._transition(Input.START_MAIN, "initiate")
-        self._send("MM1", ExchangeType.IDENTITY_PROTECTION, 0, payloads, request=True)
+        self._send("MM1", ExchangeType.IDENTITY_PROTECTION, 0, payloads, request=True,
+                   body=body)
 
     def receive_datagram(
         self, data: bytes, source: Address, destination: Address, now: float
@@ -459,28 +464,25 @@ class Peer:
         """Build, encrypt if asked (RFC 2409 App. B), queue and report a message.
 
         ``body`` is the encoding of ``payloads`` when the caller has it already
-        (the payloads after a Quick Mode HASH were encoded to compute it).
+        (the payloads after a Quick Mode HASH were encoded to compute it; MM1's
+        to take SAi_b from it).
         """
         plaintext = b""
         iv = b""
         payloads = tuple(payloads)
+        if body is None:
+            body = encode_payloads(payloads)
+        first = payloads[0].payload_type if payloads else PT_NONE
         if encrypt:
-            if body is None:
-                body = encode_payloads(payloads)
-            plaintext, ciphertext, iv = self._encrypt(message_id, body)
-            header = Header(
-                self.p1.icookie,
-                self.p1.rcookie,
-                exchange,
-                flags | FLAG_ENCRYPTION,
-                message_id,
-                next_payload=payloads[0].payload_type,
-            )
-            message = Message(header, (), ciphertext)
+            plaintext, body, iv = self._encrypt(message_id, body)
+            header = Header(self.p1.icookie, self.p1.rcookie, exchange,
+                            flags | FLAG_ENCRYPTION, message_id, next_payload=first)
+            message = Message(header, (), body)
         else:
             header = Header(self.p1.icookie, self.p1.rcookie, exchange, flags, message_id)
             message = Message(header, payloads)
-        data = encode_message(message)
+        # What encode_message(message) gives, from the body already encoded.
+        data = encode_header(header, next_payload=first, length=HEADER_LENGTH + len(body)) + body
         destination = self._destination()
         datagram = Datagram(
             frame_for_port(data, src_port=self.local.port, dst_port=destination.port),
@@ -624,15 +626,20 @@ class Peer:
             raise _Refusal("MM1", "the first payload of MM1 must be the SA (RFC 2409 §5)",
                            NotifyType.PAYLOAD_MALFORMED, cause="remote", encrypted=False)
         self._note_vendor_ids(message.payloads)
-        reply = self._choose_ike(sa, "MM1")
+        reply = self._choose_ike(sa, "MM1", data)
         payloads: list[Payload] = [reply, *self._vendor_ids()]
         self._transition(Input.MM1, "MM1 accepted")
         self._send("MM2", ExchangeType.IDENTITY_PROTECTION, 0, payloads, request=False)
 
-    def _choose_ike(self, sa: SecurityAssociation, label: str) -> SecurityAssociation:
-        """Select a phase-1 offer (RFC 2409 §5) and build the reply SA, or refuse."""
+    def _choose_ike(
+        self, sa: SecurityAssociation, label: str, data: bytes
+    ) -> SecurityAssociation:
+        """Select a phase-1 offer (RFC 2409 §5) and build the reply SA, or refuse.
+
+        ``sa`` is the first payload of the message ``data`` (MM1 or AM1).
+        """
         self.p1.offered = sa
-        self.p1.sai_b = encode_payload_body(sa)
+        self.p1.sai_b = _first_payload_body(data[HEADER_LENGTH:])
         choice = select_ike(sa, self.config.ike_proposals, self.config.behaviour)
         if choice.transform is None or choice.offer is None:
             raise _phase1_refusal(choice.comparisons, choice.closest, label)
@@ -862,7 +869,7 @@ class Peer:
                            NotifyType.PAYLOAD_MALFORMED, cause="remote", encrypted=False)
         self._note_vendor_ids(payloads)
         self._note_cert_requests(payloads)
-        reply = self._choose_ike(sa, "AM1")
+        reply = self._choose_ike(sa, "AM1", data)
         ke, nonce = _need_ke_nonce(payloads, "AM1")
         assert self.p1.chosen is not None
         group = self.p1.chosen.group
@@ -1947,6 +1954,17 @@ def _after_hash(digest: bytes, after: Sequence[Payload], after_b: bytes) -> byte
     return encode_payload(Hash(digest), following) + after_b
 
 
+def _first_payload_body(chain: bytes) -> bytes:
+    """The body of the first payload of an encoded, well-formed payload chain.
+
+    RFC 2409 §5: SAi_b is "the entire body of the SA payload (minus the ISAKMP
+    generic header)" as the initiator sent it: the responder takes those bytes
+    from MM1 (or AM1) itself rather than encoding the decoded SA again.
+    """
+    length = int.from_bytes(chain[2:4], "big")  # RFC 2408 §3.2: the payload's length
+    return chain[GENERIC_HEADER_LENGTH:length]
+
+
 def _first(payloads: Sequence[Payload], kind: type[_P]) -> _P | None:
     for payload in payloads:
         if isinstance(payload, kind):
@@ -1980,18 +1998,32 @@ def _packed_ip(host: str) -> bytes:
     return ipaddress.ip_address(host).packed
 
 
+# The texts below are pure functions of a few numbers, and each negotiation
+# writes the same ones several times (ProposalChosen, Phase1/2Established):
+# memoized like registry.describe, which they are made of.
+
+
+@functools.lru_cache(maxsize=256)
 def _enc_text(encryption: int, key_length: int | None) -> str:
     text = describe(EncryptionAlgorithm, encryption)
     return f"{text} {key_length} bits" if key_length else text
 
 
 def _ike_text(offer: IkeProposal) -> str:
-    life = f", {offer.lifetime_seconds} s" if offer.lifetime_seconds else ""
-    return (f"{_enc_text(offer.encryption, offer.key_length)}, "
-            f"{describe(HashAlgorithm, offer.hash)}, {describe(GroupDescription, offer.group)}, "
-            f"{describe(AuthMethod, offer.auth_method)}{life}")
+    return _ike_text_of(offer.encryption, offer.key_length, offer.hash, offer.group,
+                        offer.auth_method, offer.lifetime_seconds)
 
 
+@functools.lru_cache(maxsize=256)
+def _ike_text_of(encryption: int, key_length: int | None, hash_alg: int, group: int,
+                 auth_method: int, lifetime_seconds: int | None) -> str:
+    life = f", {lifetime_seconds} s" if lifetime_seconds else ""
+    return (f"{_enc_text(encryption, key_length)}, "
+            f"{describe(HashAlgorithm, hash_alg)}, {describe(GroupDescription, group)}, "
+            f"{describe(AuthMethod, auth_method)}{life}")
+
+
+@functools.lru_cache(maxsize=256)
 def _child_text(transform: int, key_length: int | None, auth: int | None,
                 pfs: int | None, protocol: int = ProtocolId.IPSEC_ESP) -> str:
     table: type[AhTransformId] | type[EspTransformId] = (
@@ -2003,8 +2035,13 @@ def _child_text(transform: int, key_length: int | None, auth: int | None,
     return ", ".join(parts)
 
 
+@functools.lru_cache(maxsize=256)
 def identification_payload(id_type: int, value: str) -> Identification:
-    """An ID payload for a phase-1 identity (RFC 2407 §4.6.2); protocol and port 0."""
+    """An ID payload for a phase-1 identity (RFC 2407 §4.6.2); protocol and port 0.
+
+    Memoized: a pure function of the configuration, asked for at each
+    message that carries or checks an identity.
+    """
     if id_type in (IdType.IPV4_ADDR, IdType.IPV6_ADDR):
         return Identification(id_type, 0, 0, _address_bytes(value))
     if id_type == IdType.DER_ASN1_DN:
