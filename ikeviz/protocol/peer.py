@@ -511,8 +511,7 @@ class Peer:
         ciphertext = self._cbc(keys).encrypt(iv, plaintext)
         self.p1.iv = chain.advance(message_id, ciphertext)
         if trace:
-            self._emit(KeysDerived, step=f"IV of exchange {message_id:#010x}",
-                       derivations=tuple(trace))
+            self._keys_derived(f"IV of exchange {message_id:#010x}", tuple(trace))
         return plaintext, ciphertext, iv
 
     def _cbc(self, keys: keyschedule.Phase1Keys) -> ciphers.CbcCipher:
@@ -1161,8 +1160,7 @@ class Peer:
             self._hash_alg, keys.skeyid, self.p1.g_xi, self.p1.g_xr, self.p1.icookie,
             self.p1.rcookie, self.p1.sai_b, id_b, trace=trace,
         )
-        self._emit(KeysDerived, step="HASH_I" if initiator else "HASH_R",
-                   derivations=tuple(trace))
+        self._keys_derived("HASH_I" if initiator else "HASH_R", tuple(trace))
         return value
 
     def _authenticate(
