@@ -4,6 +4,10 @@ Issue 3's figure: group 14, AES-128, SHA-1, PSK; median at most 5 ms, and the
 part outside the Diffie-Hellman arithmetic at most 1 ms. The time spent in
 ``dh.generate`` and ``dh.shared_secret`` is measured in the same runs and
 subtracted to give the rest. Run: python bench/bench_negotiation.py [ROUNDS]
+
+The machine's own noise is printed before and after: a fixed pure-Python
+loop's median over its fastest run. On a quiet machine it is about 1.1; when
+it is 1.5 or more, every median above is inflated by about as much.
 """
 
 from __future__ import annotations
@@ -78,8 +82,21 @@ def measure(group: int, rounds: int) -> tuple[float, float, float, float, float]
     return statistics.median(totals), p95, statistics.median(rest), min(totals), min(rest)
 
 
+def machine_noise() -> float:
+    """Median over minimum time of a fixed pure-Python loop (1.0: no noise)."""
+    times = []
+    for _ in range(200):
+        start = time.perf_counter()
+        total = 0
+        for i in range(10_000):
+            total += i * i
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) / min(times)
+
+
 def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+    print(f"machine noise before: {machine_noise():.2f} (fixed loop, median / min)")
     dh.generate = _timed_generate  # type: ignore[assignment]
     dh.shared_secret = _timed_shared  # type: ignore[assignment]
     peer_module.dh.generate = _timed_generate  # type: ignore[attr-defined]
@@ -92,6 +109,7 @@ def main() -> None:
         median, p95, outside, fastest, fastest_outside = measure(group, n)
         print(f"{group:>6} {median * 1e3:>10.2f} {p95 * 1e3:>8.2f} {outside * 1e3:>14.2f} "
               f"{fastest * 1e3:>8.2f} {fastest_outside * 1e3:>15.2f}")
+    print(f"machine noise after: {machine_noise():.2f}")
 
 
 if __name__ == "__main__":
