@@ -723,3 +723,15 @@ def test_state_table_has_the_new_states() -> None:
     assert TRANSITIONS[(State.WAIT_CONNECTED, Input.CONNECTED)] is State.ESTABLISHED
     assert State.WAIT_CONNECTED.log_name("libreswan") == "WAIT_CONNECTED"
     assert State.WAIT_CONNECTED.log_name("strongswan") == "ESTABLISHED"
+
+
+def test_dispatch_tables_leave_informational_and_aggressive_1_to_dispatch() -> None:
+    """Peer._dispatch looks a message up in its role's table first, and takes the
+    Informational exchanges (CONNECTED with the QM's message ID, RFC 2408 §3.1)
+    and a responder's AM1 only when the table has no handler: the tables must
+    have no entry for those, or they would be taken by the wrong handler."""
+    from ikeviz.protocol import peer
+
+    for table in (peer._INITIATOR_HANDLERS, peer._RESPONDER_HANDLERS):
+        assert all(exchange != ExchangeType.INFORMATIONAL for _state, exchange in table)
+    assert (State.WAIT_MM1, ExchangeType.AGGRESSIVE) not in peer._RESPONDER_HANDLERS

@@ -125,7 +125,7 @@ from ikeviz.protocol.registry import (
     ProtocolId,
     describe,
 )
-from ikeviz.protocol.states import Input, State, next_state
+from ikeviz.protocol.states import TRANSITIONS, Input, State
 from ikeviz.protocol.transport import (
     IKE_PORT,
     NAT_T_PORT,
@@ -147,6 +147,12 @@ RFC3947_VID = "RFC 3947 Negotiation of NAT-Traversal in the IKE"
 
 _SIGNATURE_METHODS = (AuthMethod.RSA_SIG,)
 
+# The states after which the peer takes no message and runs no timer: a global
+# read at each message, as reading an enum member (``State.FAILED``) is not. On
+# Python 3.11 EnumType defines __getattr__, which keeps attribute reads on an
+# enum class off the interpreter's fast path: ~700 instructions each (callgrind).
+_FINISHED = (State.FAILED, State.DELETED)
+
 # The Authentication Algorithm (RFC 2407 §4.5) each AH transform implies
 # (RFC 2407 §4.4.3, RFC 4868 §2, RFC 3566), for an offer that leaves it out.
 _AH_AUTH: dict[int, int] = {
@@ -163,7 +169,7 @@ class PeerError(IkevizProtocolError):
     """A call the peer cannot honour in its state (a bug of the caller)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _QuickMode:
     """One Quick Mode exchange (RFC 2409 §5.5)."""
 
@@ -187,7 +193,7 @@ class _QuickMode:
     commit: bool = False  # the commit bit is set in QM1 or QM2 (RFC 2408 §3.1)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Outgoing:
     """The last request sent, kept for retransmission (RFC 2408 §5: local policy)."""
 
@@ -201,7 +207,7 @@ class _Outgoing:
     deadline: float = 0.0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Phase1:
     """What the peer knows of its ISAKMP SA."""
 
@@ -237,7 +243,11 @@ class Peer:
         self.config = config
         self.role = role
         self._rng = rng
-        self.state = State.IDLE if role is Role.INITIATOR else State.WAIT_MM1
+        # The first state, and the (state, exchange type) -> handler table of the role
+        if role is Role.INITIATOR:
+            self.state, self._handlers = State.IDLE, _INITIATOR_HANDLERS
+        else:
+            self.state, self._handlers = State.WAIT_MM1, _RESPONDER_HANDLERS
         # Plain lists, handed over whole by events() and datagrams_to_send().
         self._events: list[Event] = []
         self._outbox: list[Datagram] = []
@@ -294,7 +304,7 @@ class Peer:
         except DecodeError as exc:
             self._emit(MessageUnreadable, label="?", data=ike, reason=str(exc))
             return
-        if self.state in (State.FAILED, State.DELETED):
+        if self.state in _FINISHED:
             return
         if ike == self._last_received and self._last_response is not None:
             # A retransmitted request: answer with the same response again
@@ -316,7 +326,7 @@ class Peer:
 
     def get_timer(self) -> float | None:
         """When :meth:`handle_timer` must be called next (virtual time), or None."""
-        if self._outgoing is None or self.state in (State.FAILED, State.DELETED):
+        if self._outgoing is None or self.state in _FINISHED:
             return None
         return self._outgoing.deadline
 
@@ -388,6 +398,8 @@ class Peer:
     # --- plumbing ------------------------------------------------------------
 
     def _emit(self, kind: type[Event], **fields: object) -> None:
+        # The events of every negotiation (ProposalChosen, NatDetected,
+        # Phase1/2Established) are appended directly instead: no dict of fields.
         self._events.append(kind(self.role, self._now, **fields))
 
     def _keys_derived(self, step: str, derivations: tuple[keyschedule.Derivation, ...]) -> None:
@@ -395,7 +407,8 @@ class Peer:
 
     def _transition(self, event: Input, cause: str) -> None:
         old = self.state
-        self.state = new = next_state(old, event)
+        # states.next_state's look-up, without its call (KeyError for a move not there)
+        self.state = new = TRANSITIONS[(old, event)]
         self._events.append(StateChanged(self.role, self._now, old, new, cause))
 
     def _random_nonzero(self, size: int) -> bytes:
@@ -424,6 +437,7 @@ class Peer:
 
     @property
     def _hash_alg(self) -> int:
+        """The negotiated hash; once the keys exist, ``keys.hash_alg`` is the same."""
         assert self.p1.chosen is not None
         return self.p1.chosen.hash
 
@@ -445,9 +459,6 @@ class Peer:
             State.WAIT_MM5: "MM5",
             State.WAIT_MM6: "MM6",
         }.get(self.state, "MM")
-
-    def _destination(self) -> Address:
-        return self.remote
 
     def _send(
         self,
@@ -483,7 +494,7 @@ class Peer:
             message = Message(header, payloads)
         # What encode_message(message) gives, from the body already encoded.
         data = encode_header(header, next_payload=first, length=HEADER_LENGTH + len(body)) + body
-        destination = self._destination()
+        destination = self.remote
         datagram = Datagram(
             frame_for_port(data, src_port=self.local.port, dst_port=destination.port),
             self.local,
@@ -521,12 +532,6 @@ class Peer:
             cbc = (keys, ciphers.CbcCipher(keys.cipher_alg, keys.encryption_key))
             self._cbc_cipher = cbc
         return cbc[1]
-
-    def _decrypt(
-        self, message: Message
-    ) -> tuple[tuple[Payload, ...], bytes, bytes] | None:
-        result = self._decrypt_chain(message)
-        return None if result is None else result[:3]
 
     def _decrypt_chain(
         self, message: Message
@@ -579,36 +584,37 @@ class Peer:
     ) -> None:
         header = message.header
         exchange = header.exchange_type
-        if self.state is not State.WAIT_MM1 and header.icookie != self.p1.icookie:
+        state = self.state
+        # (The cookie first: it is almost always ours, and then no enum is read.)
+        if header.icookie != self.p1.icookie and state is not State.WAIT_MM1:
             self._emit(MessageUnreadable, label=self._label_for(header), data=data,
                        reason="unknown initiator cookie (another negotiation)")
             return
+        handler = self._handlers.get((state, exchange))
+        if handler is not None:
+            # The message this state waits for. The tables have no Informational
+            # entry and no Aggressive Mode one in WAIT_MM1: those come below.
+            handler(self, message, data, source, destination)
+            return
         if exchange == ExchangeType.INFORMATIONAL:
-            if (self.state is State.WAIT_CONNECTED and self.qm is not None
+            if (state is State.WAIT_CONNECTED and self.qm is not None
                     and header.message_id == self.qm.message_id):
                 # RFC 2408 §3.1: the CONNECTED Informational carries the QM's message ID
                 self._on_qm4(message, data, source, destination)
                 return
             self._on_informational(message, data, source)
             return
-        if self.role is Role.RESPONDER:
-            if exchange == ExchangeType.AGGRESSIVE and self.state is State.WAIT_MM1:
-                self._on_aggressive_1(message, data, source, destination)
-                return
-            handlers = _RESPONDER_HANDLERS
-        else:
-            handlers = _INITIATOR_HANDLERS
-        handler = handlers.get(self.state, {}).get(exchange)
-        if handler is None:
-            self._emit(
-                MessageUnreadable,
-                label=self._label_for(header),
-                data=data,
-                reason=f"{describe(ExchangeType, exchange)} message unexpected in state "
-                f"{self.state.name}",
-            )
+        if (self.role is Role.RESPONDER and exchange == ExchangeType.AGGRESSIVE
+                and state is State.WAIT_MM1):
+            self._on_aggressive_1(message, data, source, destination)
             return
-        handler(self, message, data, source, destination)
+        self._emit(
+            MessageUnreadable,
+            label=self._label_for(header),
+            data=data,
+            reason=f"{describe(ExchangeType, exchange)} message unexpected in state "
+            f"{state.name}",
+        )
 
     # --- Main Mode, responder (RFC 2409 §5) ------------------------------------------
 
@@ -644,8 +650,9 @@ class Peer:
             raise _phase1_refusal(choice.comparisons, choice.closest, label)
         self.p1.chosen = choice.offer
         self.p1.lifetime = choice.lifetime_seconds
-        self._emit(ProposalChosen, phase=1, description=_ike_text(choice.offer),
-                   lifetime_seconds=choice.lifetime_seconds)
+        self._events.append(ProposalChosen(self.role, self._now, phase=1,
+                                           description=_ike_text(choice.offer),
+                                           lifetime_seconds=choice.lifetime_seconds))
         first = sa.proposals[0]
         return SecurityAssociation(
             sa.doi, sa.situation,
@@ -685,7 +692,7 @@ class Peer:
             self._received("MM5", message, data, source)
             raise _Refusal("MM5", "MM5 must be encrypted (RFC 2409 §5)",
                            NotifyType.INVALID_FLAGS, cause="remote")
-        result = self._decrypt(message)
+        result = self._decrypt_chain(message)
         if result is None:
             self._received("MM5", message, data, source)
             self._emit(
@@ -711,7 +718,7 @@ class Peer:
                 notify=NotifyType.PAYLOAD_MALFORMED,
             )
             return
-        payloads, plaintext, iv = result
+        payloads, plaintext, iv, _chain_length = result
         self._received("MM5", message, data, source, payloads, plaintext, iv)
         ident = _first(payloads, Identification)
         if ident is None:
@@ -749,8 +756,9 @@ class Peer:
         offer = parse_ike_transform(sa.proposals[0].transforms[0])
         self.p1.chosen = offer
         self.p1.lifetime = offer.lifetime_seconds
-        self._emit(ProposalChosen, phase=1, description=_ike_text(offer),
-                   lifetime_seconds=offer.lifetime_seconds)
+        self._events.append(ProposalChosen(self.role, self._now, phase=1,
+                                           description=_ike_text(offer),
+                                           lifetime_seconds=offer.lifetime_seconds))
         self.p1.dh = dh.generate(offer.group, self._rng)
         self.p1.g_xi = self.p1.dh.public
         self.p1.ni_b = self._rng(NONCE_LENGTH)
@@ -797,14 +805,14 @@ class Peer:
             self._received("MM6", message, data, source)
             raise _Refusal("MM6", "MM6 must be encrypted", NotifyType.INVALID_FLAGS,
                            cause="remote")
-        result = self._decrypt(message)
+        result = self._decrypt_chain(message)
         if result is None:
             self._received("MM6", message, data, source)
             self._emit(MessageUnreadable, label="MM6", data=data,
                        reason="MM6 does not decrypt to valid payloads",
                        likely="the two pre-shared keys differ")
             return
-        payloads, plaintext, iv = result
+        payloads, plaintext, iv, _chain_length = result
         self._received("MM6", message, data, source, payloads, plaintext, iv)
         self._outgoing = None
         ident = _first(payloads, Identification)
@@ -973,7 +981,7 @@ class Peer:
         """AM3 (encrypted as strongSwan sends it, or not): verify HASH_I or SIG_I."""
         payloads: tuple[Payload, ...]
         if message.header.encrypted:
-            result = self._decrypt(message)
+            result = self._decrypt_chain(message)
             if result is None:
                 self._received("AM3", message, data, source)
                 self._emit(MessageUnreadable, label="AM3", data=data,
@@ -982,7 +990,7 @@ class Peer:
                 raise _Refusal("AM3", "AM3 could not be decrypted",
                                NotifyType.PAYLOAD_MALFORMED, cause="unknown",
                                payload="HDR*", field="encrypted payloads")
-            payloads, plaintext, iv = result
+            payloads, plaintext, iv, _chain_length = result
             self._received("AM3", message, data, source, payloads, plaintext, iv)
         else:
             payloads = message.payloads
@@ -1034,7 +1042,8 @@ class Peer:
         local_ok = received[0] == self._natd_hash(destination)
         remote_ok = self._natd_hash(source) in received[1:]
         self.p1.nat_detected = not (local_ok and remote_ok)
-        self._emit(NatDetected, local_behind_nat=not local_ok, remote_behind_nat=not remote_ok)
+        self._events.append(NatDetected(self.role, self._now, local_behind_nat=not local_ok,
+                                        remote_behind_nat=not remote_ok))
         return True
 
     def _derive_phase1_keys(self) -> None:
@@ -1080,7 +1089,8 @@ class Peer:
 
     def _own_identification(self) -> Identification:
         identity = self.config.identity
-        if (identity == Identity() and self.config.certificate_pem is not None
+        # (The certificate first: without one, no Identity() is built to compare.)
+        if (self.config.certificate_pem is not None and identity == Identity()
                 and self._uses_signatures()):
             from ikeviz.protocol import certificates
 
@@ -1111,9 +1121,9 @@ class Peer:
                 for ca in anchors]
 
     def _note_cert_requests(self, payloads: Sequence[Payload]) -> None:
-        self.p1.cert_requests += tuple(
+        self.p1.cert_requests += tuple([
             p.authority for p in payloads if isinstance(p, CertificateRequest)
-        )
+        ])
 
     def _auth_payloads(
         self, my_id: Identification, *, own_is_initiator: bool, label: str
@@ -1157,7 +1167,7 @@ class Peer:
         trace: list[keyschedule.Derivation] = []
         function = keyschedule.hash_i if initiator else keyschedule.hash_r
         value = function(
-            self._hash_alg, keys.skeyid, self.p1.g_xi, self.p1.g_xr, self.p1.icookie,
+            keys.hash_alg, keys.skeyid, self.p1.g_xi, self.p1.g_xr, self.p1.icookie,
             self.p1.rcookie, self.p1.sai_b, id_b, trace=trace,
         )
         self._keys_derived("HASH_I" if initiator else "HASH_R", tuple(trace))
@@ -1286,8 +1296,9 @@ class Peer:
     def _phase1_established(self, my_id: Identification) -> None:
         keys, chosen = self.p1.keys, self.p1.chosen
         assert keys is not None and chosen is not None
-        self._emit(
-            Phase1Established,
+        self._events.append(Phase1Established(
+            self.role,
+            self._now,
             icookie=self.p1.icookie,
             rcookie=self.p1.rcookie,
             encryption=_enc_text(chosen.encryption, chosen.key_length),
@@ -1302,7 +1313,7 @@ class Peer:
             encryption_key=keys.encryption_key,
             local_identity=_ident_text(my_id),
             remote_identity=self.p1.remote_identity,
-        )
+        ))
 
     # --- Quick Mode (RFC 2409 §5.5) ---------------------------------------------------
 
@@ -1337,7 +1348,7 @@ class Peer:
         self.qm = qm
         trace: list[keyschedule.Derivation] = []
         after_b = encode_payloads(after)
-        hash1 = keyschedule.qm_hash_1(self._hash_alg, keys.skeyid_a, qm.message_id,
+        hash1 = keyschedule.qm_hash_1(keys.hash_alg, keys.skeyid_a, qm.message_id,
                                       after_b, trace=trace)
         self._keys_derived("HASH(1)", tuple(trace))
         self._transition(Input.START_QUICK, "phase 1 established")
@@ -1381,7 +1392,7 @@ class Peer:
             self.local = Address(self.config.address, destination.port)
         self.qm = qm
         trace: list[keyschedule.Derivation] = []
-        expected = keyschedule.qm_hash_1(self._hash_alg, keys.skeyid_a, qm.message_id, after,
+        expected = keyschedule.qm_hash_1(keys.hash_alg, keys.skeyid_a, qm.message_id, after,
                                          trace=trace)
         self._keys_derived("HASH(1)", tuple(trace))
         got = payloads[0]
@@ -1423,9 +1434,11 @@ class Peer:
         qm.spi_i = choice.proposal.spi
         qm.spi_r = self._spi()
         qm.nr_b = self._rng(NONCE_LENGTH)
-        self._emit(ProposalChosen, phase=2, description=_child_text(offer.transform_id,
-                   offer.key_length, offer.auth_algorithm, offer.pfs_group),
-                   lifetime_seconds=qm.lifetime)
+        self._events.append(ProposalChosen(
+            self.role, self._now, phase=2,
+            description=_child_text(offer.transform_id, offer.key_length,
+                                    offer.auth_algorithm, offer.pfs_group),
+            lifetime_seconds=qm.lifetime))
         reply_sa = SecurityAssociation(
             sa.doi, sa.situation,
             (choice.proposal.__class__(choice.proposal.number, choice.proposal.protocol_id,
@@ -1453,7 +1466,7 @@ class Peer:
                                       NotifyType.RESPONDER_LIFETIME, qm.spi_r, data))
         trace = []
         reply_b = encode_payloads(reply)
-        hash2 = keyschedule.qm_hash_2(self._hash_alg, keys.skeyid_a, qm.message_id, qm.ni_b,
+        hash2 = keyschedule.qm_hash_2(keys.hash_alg, keys.skeyid_a, qm.message_id, qm.ni_b,
                                       reply_b, trace=trace)
         self._keys_derived("HASH(2)", tuple(trace))
         self._derive_child_keys()
@@ -1501,7 +1514,7 @@ class Peer:
         payloads, after = result
         self._outgoing = None
         trace: list[keyschedule.Derivation] = []
-        expected = keyschedule.qm_hash_2(self._hash_alg, keys.skeyid_a, qm.message_id,
+        expected = keyschedule.qm_hash_2(keys.hash_alg, keys.skeyid_a, qm.message_id,
                                          qm.ni_b, after, trace=trace)
         self._keys_derived("HASH(2)", tuple(trace))
         got = payloads[0]
@@ -1544,11 +1557,13 @@ class Peer:
                                NotifyType.PAYLOAD_MALFORMED, cause="remote", phase=2)
             _check_ke(qm.dh.group.number, ke.data, "QM2")
             qm.g_qm_xy = dh.shared_secret(qm.dh, ke.data)
-        self._emit(ProposalChosen, phase=2, description=_child_text(
-            offer.transform_id, offer.key_length, offer.auth_algorithm, offer.pfs_group),
-            lifetime_seconds=qm.lifetime)
+        self._events.append(ProposalChosen(
+            self.role, self._now, phase=2,
+            description=_child_text(offer.transform_id, offer.key_length,
+                                    offer.auth_algorithm, offer.pfs_group),
+            lifetime_seconds=qm.lifetime))
         trace = []
-        hash3 = keyschedule.qm_hash_3(self._hash_alg, keys.skeyid_a, qm.message_id, qm.ni_b,
+        hash3 = keyschedule.qm_hash_3(keys.hash_alg, keys.skeyid_a, qm.message_id, qm.ni_b,
                                       qm.nr_b, trace=trace)
         self._keys_derived("HASH(3)", tuple(trace))
         self._derive_child_keys()
@@ -1581,7 +1596,7 @@ class Peer:
             return
         payloads, _after = result
         trace: list[keyschedule.Derivation] = []
-        expected = keyschedule.qm_hash_3(self._hash_alg, keys.skeyid_a, qm.message_id, qm.ni_b,
+        expected = keyschedule.qm_hash_3(keys.hash_alg, keys.skeyid_a, qm.message_id, qm.ni_b,
                                          qm.nr_b, trace=trace)
         self._keys_derived("HASH(3)", tuple(trace))
         got = payloads[0]
@@ -1612,7 +1627,7 @@ class Peer:
         notify = Notification(DOI.IPSEC, qm.chosen_protocol, NotifyType.CONNECTED, own_spi)
         trace: list[keyschedule.Derivation] = []
         notify_b = encode_payloads([notify])
-        digest = keyschedule.informational_hash(self._hash_alg, keys.skeyid_a, qm.message_id,
+        digest = keyschedule.informational_hash(keys.hash_alg, keys.skeyid_a, qm.message_id,
                                                 notify_b, trace=trace)
         self._keys_derived("HASH(4)", tuple(trace))
         self._send("QM4", ExchangeType.INFORMATIONAL, qm.message_id, [Hash(digest), notify],
@@ -1636,7 +1651,7 @@ class Peer:
             return
         payloads, after = result
         trace: list[keyschedule.Derivation] = []
-        expected = keyschedule.informational_hash(self._hash_alg, keys.skeyid_a,
+        expected = keyschedule.informational_hash(keys.hash_alg, keys.skeyid_a,
                                                   qm.message_id, after, trace=trace)
         self._keys_derived("HASH(4)", tuple(trace))
         got = payloads[0]
@@ -1676,7 +1691,7 @@ class Peer:
                                                         qm.chosen_key_length)
             integ_len = ciphers.esp_integrity_key_length(qm.chosen_auth)
         self.child_keys = keyschedule.child_sa_keys(
-            self._hash_alg, keys.skeyid_d, qm.chosen_protocol, qm.spi_i, qm.spi_r, qm.ni_b,
+            keys.hash_alg, keys.skeyid_d, qm.chosen_protocol, qm.spi_i, qm.spi_r, qm.ni_b,
             qm.nr_b, enc_len, integ_len, qm.g_qm_xy,
         )
         self._keys_derived("KEYMAT", self.child_keys.derivations)
@@ -1684,10 +1699,11 @@ class Peer:
     def _phase2_established(self) -> None:
         qm = self.qm
         assert qm is not None and self.child_keys is not None
-        local = qm.id_ci if self.role is Role.INITIATOR else qm.id_cr
-        remote = qm.id_cr if self.role is Role.INITIATOR else qm.id_ci
-        self._emit(
-            Phase2Established,
+        local, remote = ((qm.id_ci, qm.id_cr) if self.role is Role.INITIATOR
+                         else (qm.id_cr, qm.id_ci))
+        self._events.append(Phase2Established(
+            self.role,
+            self._now,
             message_id=qm.message_id,
             protocol=qm.chosen_protocol,
             transform=_child_text(qm.chosen_transform, qm.chosen_key_length, qm.chosen_auth,
@@ -1701,7 +1717,7 @@ class Peer:
             esp_encryption=qm.chosen_transform,
             esp_key_length=qm.chosen_key_length,
             esp_integrity=qm.chosen_auth,
-        )
+        ))
 
     # --- Informational (RFC 2409 §5.7) ------------------------------------------------
 
@@ -1711,7 +1727,7 @@ class Peer:
         mid = self._message_id()
         trace: list[keyschedule.Derivation] = []
         payloads_b = encode_payloads(payloads)
-        digest = keyschedule.informational_hash(self._hash_alg, keys.skeyid_a, mid,
+        digest = keyschedule.informational_hash(keys.hash_alg, keys.skeyid_a, mid,
                                                 payloads_b, trace=trace)
         self._keys_derived("Informational HASH(1)", tuple(trace))
         self._send(label, ExchangeType.INFORMATIONAL, mid, [Hash(digest), *payloads],
@@ -1755,7 +1771,7 @@ class Peer:
             if payloads and isinstance(payloads[0], Hash):
                 after = plaintext[int.from_bytes(plaintext[2:4], "big"):chain_length]
                 expected = keyschedule.informational_hash(
-                    self._hash_alg, keys.skeyid_a, message.header.message_id, after)
+                    keys.hash_alg, keys.skeyid_a, message.header.message_id, after)
                 if expected != payloads[0].data:
                     self._emit(MessageUnreadable, label="INFO", data=data,
                                reason="Informational HASH(1) does not match")
@@ -1808,7 +1824,7 @@ class Peer:
     def _fail(self, event: Input, failure: Failure) -> None:
         self._events.append(failure)
         self._outgoing = None
-        if self.state not in (State.FAILED, State.DELETED):
+        if self.state not in _FINISHED:
             self._transition(event, failure.reason)
 
     def _refuse(self, refusal: _Refusal) -> None:
@@ -1920,22 +1936,23 @@ def _phase2_refusal(
 
 _Handler = Callable[[Peer, Message, bytes, Address, Address], None]
 
-# The handler of each (state, exchange type) a peer takes a message in (RFC 2409 §5).
-_RESPONDER_HANDLERS: dict[State, dict[int, _Handler]] = {
-    State.WAIT_MM1: {ExchangeType.IDENTITY_PROTECTION: Peer._on_mm1},
-    State.WAIT_MM3: {ExchangeType.IDENTITY_PROTECTION: Peer._on_mm3},
-    State.WAIT_MM5: {ExchangeType.IDENTITY_PROTECTION: Peer._on_mm5},
-    State.WAIT_AM3: {ExchangeType.AGGRESSIVE: Peer._on_aggressive_3},
-    State.WAIT_QM1: {ExchangeType.QUICK_MODE: Peer._on_qm1},
-    State.WAIT_QM3: {ExchangeType.QUICK_MODE: Peer._on_qm3},
+# The handler of each (state, exchange type) a peer takes a message in (RFC 2409 §5),
+# keyed by the pair: one look-up per message.
+_RESPONDER_HANDLERS: dict[tuple[State, int], _Handler] = {
+    (State.WAIT_MM1, ExchangeType.IDENTITY_PROTECTION): Peer._on_mm1,
+    (State.WAIT_MM3, ExchangeType.IDENTITY_PROTECTION): Peer._on_mm3,
+    (State.WAIT_MM5, ExchangeType.IDENTITY_PROTECTION): Peer._on_mm5,
+    (State.WAIT_AM3, ExchangeType.AGGRESSIVE): Peer._on_aggressive_3,
+    (State.WAIT_QM1, ExchangeType.QUICK_MODE): Peer._on_qm1,
+    (State.WAIT_QM3, ExchangeType.QUICK_MODE): Peer._on_qm3,
 }
-_INITIATOR_HANDLERS: dict[State, dict[int, _Handler]] = {
-    State.WAIT_MM2: {ExchangeType.IDENTITY_PROTECTION: Peer._on_mm2},
-    State.WAIT_MM4: {ExchangeType.IDENTITY_PROTECTION: Peer._on_mm4},
-    State.WAIT_MM6: {ExchangeType.IDENTITY_PROTECTION: Peer._on_mm6},
-    State.WAIT_QM2: {ExchangeType.QUICK_MODE: Peer._on_qm2},
-    State.WAIT_AM2: {ExchangeType.AGGRESSIVE: Peer._on_aggressive_2},
-    State.WAIT_CONNECTED: {ExchangeType.QUICK_MODE: Peer._on_qm4},
+_INITIATOR_HANDLERS: dict[tuple[State, int], _Handler] = {
+    (State.WAIT_MM2, ExchangeType.IDENTITY_PROTECTION): Peer._on_mm2,
+    (State.WAIT_MM4, ExchangeType.IDENTITY_PROTECTION): Peer._on_mm4,
+    (State.WAIT_MM6, ExchangeType.IDENTITY_PROTECTION): Peer._on_mm6,
+    (State.WAIT_QM2, ExchangeType.QUICK_MODE): Peer._on_qm2,
+    (State.WAIT_AM2, ExchangeType.AGGRESSIVE): Peer._on_aggressive_2,
+    (State.WAIT_CONNECTED, ExchangeType.QUICK_MODE): Peer._on_qm4,
 }
 
 
