@@ -11,13 +11,15 @@ real run records what ``dh.generate`` and ``dh.shared_secret`` returned (and
 how many random bytes generate drew), and the measured runs get those results
 back without the arithmetic, so everything else runs exactly as in a real
 negotiation. Instructions per negotiation = (count with N runs - count with
-0 runs) / N, which removes start-up.
+0 runs) / N, which removes start-up. Python's hash seed is fixed (0): string
+hashes change dict probing, which moves the count by up to 0.5 % between runs.
 
 Run: python bench/bench_instructions.py [RUNS] [GROUP]   (needs valgrind)
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -89,7 +91,7 @@ def _instructions(runs: int, group: int) -> int:
     done = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
          __file__, "--replay", str(runs), str(group)],
-        capture_output=True, text=True, check=True,
+        capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"},
     )
     match = re.search(r"Collected : (\d+)", done.stderr)
     if match is None:

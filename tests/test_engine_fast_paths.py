@@ -280,3 +280,30 @@ def test_select_child_takes_the_first_acceptable_pair_and_copies_the_proposal(
         assert choice.local is local[li] and choice.lifetime_seconds == good[pair]
     assert [f.name for f in dataclasses.fields(Proposal)] == [
         "number", "protocol_id", "spi", "transforms", "reserved"]
+
+
+def test_simulation_numbers_entries_and_delivers_in_sending_order() -> None:
+    from ikeviz.protocol.config import PeerConfig, TrafficSelector
+    from ikeviz.protocol.events import MessageReceived, MessageSent
+    from ikeviz.simulation import Nat, run_pair
+
+    left = PeerConfig(
+        name="left", address="192.0.2.1", peer_address="198.51.100.1", psk=b"classroom",
+        local_selector=TrafficSelector("10.1.0.0/24"),
+        remote_selector=TrafficSelector("10.2.0.0/24"),
+    )
+    right = PeerConfig(
+        name="right", address="198.51.100.1", peer_address="192.0.2.1", psk=b"classroom",
+        local_selector=TrafficSelector("10.2.0.0/24"),
+        remote_selector=TrafficSelector("10.1.0.0/24"),
+    )
+    for nat in (None, Nat("203.0.113.7")):
+        trace = run_pair(left, right, nat=nat).trace
+        assert trace.established
+        assert [entry.index for entry in trace.entries] == list(range(len(trace.entries)))
+        # Each datagram is received by the other peer, in the order it was sent.
+        sent = [(e.role, e.data) for e in trace.events
+                if isinstance(e, MessageSent) and not e.retransmission]
+        received = [(e.role, e.data) for e in trace.events if isinstance(e, MessageReceived)]
+        assert [data for _, data in received] == [data for _, data in sent]
+        assert all(r != s for (r, _), (s, _) in zip(received, sent, strict=True))

@@ -65,3 +65,25 @@ def test_mutated_real_bodies_agree(message: bytes, data: st.DataObject) -> None:
 @given(st.binary(max_size=160), st.integers(0, 255), st.booleans())
 def test_random_bodies_agree(body: bytes, first: int, allow_padding: bool) -> None:
     check(body, first, allow_padding)
+
+
+def test_reserved_fields_are_kept_whether_zero_or_not() -> None:
+    # The fast walk passes RESERVED to the payload classes only when it is not
+    # 0 (their default): both ways must give the careful walk's payloads.
+    for reserved in (0, 1, 0xFF):
+        attributes = (codec.Attribute(1, 7), codec.Attribute(14, b"\x00\x80"))
+        transform = codec.Transform(1, 1, attributes, reserved2=reserved, reserved=reserved)
+        proposal = codec.Proposal(1, 1, b"", (transform,), reserved=reserved)
+        chain = [
+            codec.SecurityAssociation(1, 1, (proposal,), reserved=reserved),
+            codec.KeyExchange(b"\x05" * 16, reserved=reserved),
+            codec.Nonce(b"\x06" * 16, reserved=reserved),
+            codec.Identification(1, 17, 500, b"\x0a\x00\x00\x01", reserved=reserved),
+            codec.NatDiscovery(b"\x07" * 20, codec.PT_NAT_D, reserved=reserved),
+            codec.VendorId(b"\x08" * 16, reserved=reserved),
+        ]
+        body = codec.encode_payloads(chain)
+        fast = fast_chain(body, 0, len(body), codec.PT_SA, allow_padding=False)
+        assert fast is not None
+        assert fast == careful(body, codec.PT_SA, False)
+        assert list(fast[0]) == chain

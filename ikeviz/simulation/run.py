@@ -127,7 +127,10 @@ class Simulation:
         self.nat = nat
         self.now = 0.0
         self._mapping: dict[Address, Address] = {}
-        self._queue: list[tuple[float, int, Role, Datagram]] = []
+        # (delivery time, sequence, receiving peer, datagram): the sequence is
+        # unique, so the heap orders by time, then sending order, and never
+        # compares peers.
+        self._queue: list[tuple[float, int, Peer, Datagram]] = []
         self._sequence = 0
         self.trace = Trace()
 
@@ -140,12 +143,11 @@ class Simulation:
         entries = self.trace.entries
         initiator = self.initiator
         for peer in peers:
-            target = Role.RESPONDER if peer is initiator else Role.INITIATOR
+            receiver = self.responder if peer is initiator else initiator
             events = peer.events()
             if events:
-                start = len(entries)
-                numbered = zip(range(start, start + len(events)), events, strict=True)
-                entries.extend(map(_new_entry, numbered))
+                # enumerate's (index, event) pairs are the entries' tuples.
+                entries.extend(map(_new_entry, enumerate(events, len(entries))))
             datagrams = peer.datagrams_to_send()
             if not datagrams:
                 continue
@@ -154,7 +156,7 @@ class Simulation:
                 if peer is initiator and self.nat is not None:
                     datagram = self.nat.outbound(datagram, self._mapping)
                 self._sequence += 1
-                heapq.heappush(self._queue, (when, self._sequence, target, datagram))
+                heapq.heappush(self._queue, (when, self._sequence, receiver, datagram))
 
     def run(self, *, until_established_then_delete: bool = False) -> Trace:
         """Run to the end: both established, one failed, or nothing left to do."""
@@ -165,10 +167,9 @@ class Simulation:
         while steps < MAX_STEPS:
             steps += 1
             if self._queue:
-                when, _, target, datagram = heapq.heappop(self._queue)
+                when, _, peer, datagram = heapq.heappop(self._queue)
                 self.now = max(self.now, when)
-                peer = self.initiator if target is Role.INITIATOR else self.responder
-                if target is Role.INITIATOR and self.nat is not None:
+                if peer is self.initiator and self.nat is not None:
                     inbound = self.nat.inbound(datagram, self._mapping)
                     if inbound is None:
                         continue
