@@ -164,9 +164,7 @@ def parse_ike_transform(transform: Transform) -> IkeProposal:
     life_type: int | None = None
     for attr in transform.attributes:
         attr_type = attr.type
-        value = attr.value  # Attribute.as_int, without the call for the usual TV value
-        if not isinstance(value, int):
-            value = int.from_bytes(value, "big")
+        value = attr.as_int()
         if attr_type == _P1_LIFE_TYPE:
             life_type = value
             continue
@@ -364,9 +362,7 @@ def _attribute_set(
     life_type = -1
     for attr in attrs:
         attr_type = attr.type
-        value = attr.value  # Attribute.as_int, without the call for the usual TV value
-        if not isinstance(value, int):
-            value = int.from_bytes(value, "big")
+        value = attr.as_int()
         if attr_type == life_type_class:
             life_type = value
             append((attr_type, 0, value))
@@ -444,9 +440,7 @@ def parse_child_transform(protocol: int, transform: Transform) -> ChildOffer:
     life_type: int | None = None
     for attr in transform.attributes:
         attr_type = attr.type
-        value = attr.value  # Attribute.as_int, without the call for the usual TV value
-        if not isinstance(value, int):
-            value = int.from_bytes(value, "big")
+        value = attr.as_int()
         if attr_type == _P2_LIFE_TYPE:
             life_type = value
         elif attr_type == _P2_LIFE_DURATION:
