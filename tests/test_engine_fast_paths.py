@@ -7,8 +7,8 @@
 - the peer's dotted-quad parser against :func:`ipaddress.ip_address`;
 - :class:`ikeviz.simulation.SeededRandom` against its definition
   (SHA-256(key | 8-byte counter) blocks, cut in the sizes asked for);
-- :func:`ikeviz.protocol._records.record` (a dataclass with the ``__init__``
-  of ``fast_init`` only) against a plain dataclass.
+- :func:`ikeviz.protocol._records.record` (a frozen dataclass whose instances
+  are tuples) against a plain dataclass, and ``new_record`` against the class call.
 """
 
 from __future__ import annotations
@@ -108,11 +108,12 @@ def test_seeded_random_is_sha256_counter_mode() -> None:
 
 
 def test_record_keeps_dataclass_behaviour() -> None:
+    import copy
     import dataclasses
     import pickle
     from dataclasses import dataclass, field
 
-    from ikeviz.protocol._records import fast_init, record
+    from ikeviz.protocol._records import new_record, record
 
     @dataclass(frozen=True)
     class Reference:
@@ -151,18 +152,38 @@ def test_record_keeps_dataclass_behaviour() -> None:
         Fast(1, "b", [], 4)  # type: ignore[call-arg]  # d is not an argument
     slotted = Slotted(7, b"y")
     assert not hasattr(slotted, "__dict__") and slotted.a == 7 and slotted.b == b"y"
+    # Tuple-backed, but equal only to a record of the same class, and not ordered.
+    assert Slotted(7, b"y") != (7, b"y") and (7, b"y") != Slotted(7, b"y")
+    assert not Slotted(7, b"y") == (7, b"y")  # noqa: SIM201 - the __eq__ path itself
+
+    @record(frozen=True)
+    class Other:
+        a: int
+        b: bytes = b""
+
+    assert Other(7, b"y") != slotted and Slotted(7, b"y") == slotted
+    with pytest.raises(TypeError):
+        sorted([Slotted(2), Slotted(1)])
+    assert copy.copy(slotted) == slotted and copy.deepcopy(Fast(1, "x", [3])) == Fast(1, "x", [3])
+    assert new_record(Fast, (1, "x", [2], 4, 9)) == Fast(1, "x", [2], e=9)
+    with pytest.raises(TypeError, match="cannot define __init__"):
+
+        @record(frozen=True)
+        class WithInit:
+            a: int
+
+            def __init__(self, a: int) -> None:
+                pass
+
+    @record(frozen=True)
+    class Empty:
+        pass
+
+    assert Empty() and Empty() == Empty()
     from ikeviz.protocol.codec import Attribute, Nonce
 
     for value in (Attribute(1, 7), Attribute(2, b"\x00\x01"), Nonce(b"n" * 16)):
         assert pickle.loads(pickle.dumps(value)) == value
-
-    class Own:
-        def __init__(self) -> None:
-            pass
-
-    custom = dataclass(init=False, frozen=True)(Own)
-    with pytest.raises(TypeError, match="own __init__"):
-        fast_init(custom)
 
 
 # --- proposal selection (ikeviz.protocol.proposals) ---------------------------------------

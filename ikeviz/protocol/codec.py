@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import field
 from typing import ClassVar, Final, ParamSpec, TypeAlias, TypeVar
 
-from ikeviz.protocol._records import record
+from ikeviz.protocol._records import new_record, record
 from ikeviz.protocol.errors import DecodeError, EncodeError
 
 _T = TypeVar("_T")
@@ -192,6 +192,10 @@ class Attribute:
         if isinstance(value, int):
             return value
         return int.from_bytes(value, "big")
+
+
+# Attribute(type, value) from a (type, value) pair, without a Python frame.
+_new_attribute: Final = functools.partial(new_record, Attribute)
 
 
 # --- payloads -----------------------------------------------------------------
@@ -660,7 +664,8 @@ def _decode_attributes_fast(data: bytes, pos: int, end: int) -> tuple[Attribute,
         words = _UNPACK_WORDS[size >> 2](data, pos)
         types = words[::2]
         if min(types) & _AF_BIT:
-            return tuple(map(Attribute, map(_LOW_15_BITS, types), words[1::2]))
+            return tuple(map(_new_attribute, zip(map(_LOW_15_BITS, types), words[1::2],
+                                                   strict=True)))
     attributes = []
     while pos < end:
         if end - pos < 4:
@@ -1149,17 +1154,18 @@ def decode_message(data: bytes, *, spans: list[FieldSpan] | None = None) -> Mess
             _unpack_header(buf)
         )
         if version >> 4 == ISAKMP_MAJOR_VERSION and length == size:
-            header = Header(icookie, rcookie, exchange_type, flags, message_id, next_payload,
-                            ISAKMP_MAJOR_VERSION, version & 0x0F, length)
+            header = new_record(Header, (icookie, rcookie, exchange_type, flags, message_id,
+                                         next_payload, ISAKMP_MAJOR_VERSION, version & 0x0F,
+                                         length))
             if flags & FLAG_ENCRYPTION:
-                return Message(header, (), buf[HEADER_LENGTH:])
+                return new_record(Message, (header, (), buf[HEADER_LENGTH:]))
             try:
                 fast = _fastdecode.fast_chain(buf, HEADER_LENGTH, size, next_payload,
                                               allow_padding=False)
             except Exception:  # pragma: no cover - the careful walk reports it
                 fast = None
             if fast is not None:
-                return Message(header, fast[0], None)
+                return new_record(Message, (header, fast[0], None))
 
     def run() -> Message:
         buf = bytes(data)

@@ -31,7 +31,7 @@ from functools import cached_property
 from typing import Final, Literal
 
 from ikeviz.protocol import ciphers
-from ikeviz.protocol._records import record
+from ikeviz.protocol._records import new_record, record
 from ikeviz.protocol.errors import IkevizProtocolError
 
 __all__ = [
@@ -570,21 +570,19 @@ class IvChain:
             first = phase2_iv(
                 self.hash_alg, self.last_phase1_block, message_id, size, trace=trace
             )
-            entry = ExchangeIv(message_id, first, first)
+            entry = new_record(ExchangeIv, (message_id, first, first, ()))
         else:
             for block, _ in entry.processed:
                 if block == final_block:
                     return self  # a retransmission
-        others.append(
-            ExchangeIv(
-                message_id,
-                entry.first,
-                final_block,
-                entry.processed + ((final_block, entry.current),),
-            )
-        )
+        others.append(new_record(ExchangeIv, (
+            message_id,
+            entry.first,
+            final_block,
+            entry.processed + ((final_block, entry.current),),
+        )))
         phase1 = final_block if message_id == 0 else self.last_phase1_block
-        return IvChain(self.hash_alg, size, phase1, tuple(others))
+        return new_record(IvChain, (self.hash_alg, size, phase1, tuple(others)))
 
 
 # --- Quick Mode and Informational ---------------------------------------------------

@@ -36,11 +36,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from ikeviz.protocol import ciphers, dh, keyschedule
+from ikeviz.protocol._records import new_record
 from ikeviz.protocol.codec import (
     FLAG_COMMIT,
     FLAG_ENCRYPTION,
     GENERIC_HEADER_LENGTH,
     HEADER_LENGTH,
+    ISAKMP_MAJOR_VERSION,
     PT_NONE,
     Certificate,
     CertificateRequest,
@@ -403,13 +405,13 @@ class Peer:
         self._events.append(kind(self.role, self._now, **fields))
 
     def _keys_derived(self, step: str, derivations: tuple[keyschedule.Derivation, ...]) -> None:
-        self._events.append(KeysDerived(self.role, self._now, step, derivations))
+        self._events.append(new_record(KeysDerived, (self.role, self._now, step, derivations)))
 
     def _transition(self, event: Input, cause: str) -> None:
         old = self.state
         # states.next_state's look-up, without its call (KeyError for a move not there)
         self.state = new = TRANSITIONS[(old, event)]
-        self._events.append(StateChanged(self.role, self._now, old, new, cause))
+        self._events.append(new_record(StateChanged, (self.role, self._now, old, new, cause)))
 
     def _random_nonzero(self, size: int) -> bytes:
         while True:
@@ -486,23 +488,26 @@ class Peer:
         first = payloads[0].payload_type if payloads else PT_NONE
         if encrypt:
             plaintext, body, iv = self._encrypt(message_id, body)
-            header = Header(self.p1.icookie, self.p1.rcookie, exchange,
-                            flags | FLAG_ENCRYPTION, message_id, next_payload=first)
-            message = Message(header, (), body)
+            header = new_record(Header, (self.p1.icookie, self.p1.rcookie, exchange,
+                                         flags | FLAG_ENCRYPTION, message_id, first,
+                                         ISAKMP_MAJOR_VERSION, 0, 0))
+            message = new_record(Message, (header, (), body))
         else:
-            header = Header(self.p1.icookie, self.p1.rcookie, exchange, flags, message_id)
-            message = Message(header, payloads)
+            header = new_record(Header, (self.p1.icookie, self.p1.rcookie, exchange, flags,
+                                         message_id, PT_NONE, ISAKMP_MAJOR_VERSION, 0, 0))
+            message = new_record(Message, (header, payloads, None))
         # What encode_message(message) gives, from the body already encoded.
         data = encode_header(header, next_payload=first, length=HEADER_LENGTH + len(body)) + body
         destination = self.remote
-        datagram = Datagram(
+        datagram = new_record(Datagram, (
             frame_for_port(data, src_port=self.local.port, dst_port=destination.port),
             self.local,
             destination,
-        )
+        ))
         self._outbox.append(datagram)
-        self._events.append(MessageSent(self.role, self._now, label, message, payloads, data,
-                                        datagram, plaintext, iv))
+        self._events.append(new_record(MessageSent, (self.role, self._now, label, message,
+                                                     payloads, data, datagram, plaintext, iv,
+                                                     0)))
         if request:
             behaviour = self.config.behaviour
             self._outgoing = _Outgoing(
@@ -571,11 +576,11 @@ class Peer:
         iv: bytes = b"",
     ) -> None:
         self._last_received = data
-        self._events.append(MessageReceived(
+        self._events.append(new_record(MessageReceived, (
             self.role, self._now, label, message,
             payloads if payloads is not None else message.payloads,
             data, source, plaintext, iv, bool(plaintext),
-        ))
+        )))
 
     # --- dispatch ------------------------------------------------------------
 

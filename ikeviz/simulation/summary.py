@@ -78,6 +78,12 @@ def to_jsonable(value: Any, *, show_secrets: bool = False) -> Any:
     A derivation input named in :data:`SECRET_INPUTS` (the pre-shared key) is
     replaced by ``"(secret)"`` unless ``show_secrets``.
     """
+    # Records first: the engine's are tuples too (ikeviz.protocol._records).
+    if is_dataclass(value) and not isinstance(value, type):
+        out = {"type": type(value).__name__}
+        for f in fields(value):
+            out[f.name] = to_jsonable(getattr(value, f.name), show_secrets=show_secrets)
+        return out
     if (not show_secrets and isinstance(value, tuple) and len(value) == 2
             and value[0] in SECRET_INPUTS and isinstance(value[1], bytes)):
         return [value[0], "(secret)"]
@@ -85,11 +91,6 @@ def to_jsonable(value: Any, *, show_secrets: bool = False) -> Any:
         return value.hex()
     if isinstance(value, Enum):
         return value.name if not isinstance(value.value, (int, str)) else value.value
-    if is_dataclass(value) and not isinstance(value, type):
-        out = {"type": type(value).__name__}
-        for f in fields(value):
-            out[f.name] = to_jsonable(getattr(value, f.name), show_secrets=show_secrets)
-        return out
     if isinstance(value, (list, tuple)):
         return [to_jsonable(v, show_secrets=show_secrets) for v in value]
     if isinstance(value, dict):
