@@ -107,8 +107,9 @@ Trace = list[Derivation] | None
 
 
 # Each derivation appends its Derivation to ``trace`` itself (``if trace is not
-# None: trace.append(...)``) rather than through a helper: a negotiation records
-# some thirty of them, and the helper call was a measurable part of its time.
+# None: trace.append(new_record(Derivation, (...)))``) rather than through a
+# helper or the class call: a negotiation records some thirty of them, and
+# each call was a measurable part of its time.
 
 
 #: The largest message ID: the ISAKMP header holds it in 32 bits (RFC 2408 §3.1).
@@ -169,7 +170,8 @@ def skeyid_psk(prf_alg: int, psk: bytes, ni_b: bytes, nr_b: bytes, *, trace: Tra
     out = ciphers.prf(prf_alg, psk, ni_b + nr_b)
     if trace is not None:
         inputs = (("pre-shared-key", psk), ("Ni_b", ni_b), ("Nr_b", nr_b))
-        trace.append(Derivation("SKEYID", "prf(pre-shared-key, Ni_b | Nr_b)", inputs, out, _RFC5))
+        formula = "prf(pre-shared-key, Ni_b | Nr_b)"
+        trace.append(new_record(Derivation, ("SKEYID", formula, inputs, out, _RFC5)))
     return out
 
 
@@ -180,7 +182,8 @@ def skeyid_sig(
     out = ciphers.prf(prf_alg, ni_b + nr_b, g_xy)
     if trace is not None:
         inputs = (("Ni_b", ni_b), ("Nr_b", nr_b), ("g^xy", g_xy))
-        trace.append(Derivation("SKEYID", "prf(Ni_b | Nr_b, g^xy)", inputs, out, _RFC5))
+        formula = "prf(Ni_b | Nr_b, g^xy)"
+        trace.append(new_record(Derivation, ("SKEYID", formula, inputs, out, _RFC5)))
     return out
 
 
@@ -193,7 +196,7 @@ def skeyid_pke(
     if trace is not None:
         inputs = (("Ni_b", ni_b), ("Nr_b", nr_b), ("CKY-I", cky_i), ("CKY-R", cky_r))
         formula = "prf(hash(Ni_b | Nr_b), CKY-I | CKY-R)"
-        trace.append(Derivation("SKEYID", formula, inputs, out, _RFC5))
+        trace.append(new_record(Derivation, ("SKEYID", formula, inputs, out, _RFC5)))
     return out
 
 
@@ -206,7 +209,7 @@ def skeyid_d(
     if trace is not None:
         inputs = (("SKEYID", skeyid), ("g^xy", g_xy), ("CKY-I", cky_i), ("CKY-R", cky_r))
         formula = "prf(SKEYID, g^xy | CKY-I | CKY-R | 0)"
-        trace.append(Derivation("SKEYID_d", formula, inputs, out, _RFC5))
+        trace.append(new_record(Derivation, ("SKEYID_d", formula, inputs, out, _RFC5)))
     return out
 
 
@@ -232,7 +235,7 @@ def skeyid_a(
             ("CKY-R", cky_r),
         )
         formula = "prf(SKEYID, SKEYID_d | g^xy | CKY-I | CKY-R | 1)"
-        trace.append(Derivation("SKEYID_a", formula, inputs, out, _RFC5))
+        trace.append(new_record(Derivation, ("SKEYID_a", formula, inputs, out, _RFC5)))
     return out
 
 
@@ -258,7 +261,7 @@ def skeyid_e(
             ("CKY-R", cky_r),
         )
         formula = "prf(SKEYID, SKEYID_a | g^xy | CKY-I | CKY-R | 2)"
-        trace.append(Derivation("SKEYID_e", formula, inputs, out, _RFC5))
+        trace.append(new_record(Derivation, ("SKEYID_e", formula, inputs, out, _RFC5)))
     return out
 
 
@@ -276,7 +279,8 @@ def expand_key(prf_alg: int, skeyid_e: bytes, length: int, *, trace: Trace = Non
         out = skeyid_e[:length]
         if trace is not None:
             formula = f"first {length} bytes of SKEYID_e"
-            trace.append(Derivation("Ka", formula, (("SKEYID_e", skeyid_e),), out, _APPB))
+            inputs = (("SKEYID_e", skeyid_e),)
+            trace.append(new_record(Derivation, ("Ka", formula, inputs, out, _APPB)))
         return out
     blocks: list[bytes] = []
     block = b"\x00"
@@ -292,7 +296,7 @@ def expand_key(prf_alg: int, skeyid_e: bytes, length: int, *, trace: Trace = Non
             f"first {length} bytes of K1 | .. | K{len(blocks)}, "
             "K1 = prf(SKEYID_e, 0), Kn = prf(SKEYID_e, Kn-1)"
         )
-        trace.append(Derivation("Ka", formula, inputs, out, _APPB))
+        trace.append(new_record(Derivation, ("Ka", formula, inputs, out, _APPB)))
     return out
 
 
@@ -347,7 +351,7 @@ def hash_i(
             ("IDii_b", idii_b),
         )
         formula = "prf(SKEYID, g^xi | g^xr | CKY-I | CKY-R | SAi_b | IDii_b)"
-        trace.append(Derivation("HASH_I", formula, inputs, out, _RFC5))
+        trace.append(new_record(Derivation, ("HASH_I", formula, inputs, out, _RFC5)))
     return out
 
 
@@ -382,7 +386,7 @@ def hash_r(
             ("IDir_b", idir_b),
         )
         formula = "prf(SKEYID, g^xr | g^xi | CKY-R | CKY-I | SAi_b | IDir_b)"
-        trace.append(Derivation("HASH_R", formula, inputs, out, _RFC5))
+        trace.append(new_record(Derivation, ("HASH_R", formula, inputs, out, _RFC5)))
     return out
 
 
@@ -404,7 +408,7 @@ def phase1_iv(
     if trace is not None:
         formula = f"first {block_size} bytes of hash(g^xi | g^xr)"
         inputs = (("g^xi", g_xi), ("g^xr", g_xr))
-        trace.append(Derivation("phase-1 IV", formula, inputs, out, _APPB))
+        trace.append(new_record(Derivation, ("phase-1 IV", formula, inputs, out, _APPB)))
     return out
 
 
@@ -432,7 +436,7 @@ def phase2_iv(
         formula = f"first {block_size} bytes of hash(last phase-1 block | M-ID)"
         inputs = (("last phase-1 block", last_phase1_block), ("M-ID", mid))
         name = f"IV for M-ID {message_id:#010x}"
-        trace.append(Derivation(name, formula, inputs, out, _APPB))
+        trace.append(new_record(Derivation, (name, formula, inputs, out, _APPB)))
     return out
 
 
@@ -603,7 +607,7 @@ def qm_hash_1(
     if trace is not None:
         inputs = (("SKEYID_a", skeyid_a), ("M-ID", mid), ("payloads after HASH", after_hash))
         formula = "prf(SKEYID_a, M-ID | SA | Ni [| KE] [| IDci | IDcr])"
-        trace.append(Derivation("HASH(1)", formula, inputs, out, _RFC55))
+        trace.append(new_record(Derivation, ("HASH(1)", formula, inputs, out, _RFC55)))
     return out
 
 
@@ -633,7 +637,7 @@ def qm_hash_2(
             ("payloads after HASH", after_hash),
         )
         formula = "prf(SKEYID_a, M-ID | Ni_b | SA | Nr [| KE] [| IDci | IDcr])"
-        trace.append(Derivation("HASH(2)", formula, inputs, out, _RFC55))
+        trace.append(new_record(Derivation, ("HASH(2)", formula, inputs, out, _RFC55)))
     return out
 
 
@@ -654,7 +658,7 @@ def qm_hash_3(
     if trace is not None:
         inputs = (("SKEYID_a", skeyid_a), ("M-ID", mid), ("Ni_b", ni_b), ("Nr_b", nr_b))
         formula = "prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b)"
-        trace.append(Derivation("HASH(3)", formula, inputs, out, _RFC55))
+        trace.append(new_record(Derivation, ("HASH(3)", formula, inputs, out, _RFC55)))
     return out
 
 
@@ -673,7 +677,7 @@ def informational_hash(
     if trace is not None:
         inputs = (("SKEYID_a", skeyid_a), ("M-ID", mid), ("N/D", payloads))
         formula = "prf(SKEYID_a, M-ID | N/D)"
-        trace.append(Derivation("HASH(1)", formula, inputs, out, _RFC57))
+        trace.append(new_record(Derivation, ("HASH(1)", formula, inputs, out, _RFC57)))
     return out
 
 
@@ -721,7 +725,8 @@ def keymat(
         if g_qm_xy:
             inputs += (("g(qm)^xy", g_qm_xy),)
         inputs += (("protocol", bytes([protocol])), ("SPI", spi), ("Ni_b", ni_b), ("Nr_b", nr_b))
-        trace.append(Derivation(f"KEYMAT (SPI {spi.hex()})", formula, inputs, out, _RFC55))
+        trace.append(new_record(Derivation, (f"KEYMAT (SPI {spi.hex()})",
+                                                 formula, inputs, out, _RFC55)))
     return out
 
 
