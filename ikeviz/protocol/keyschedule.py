@@ -279,8 +279,8 @@ def expand_key(prf_alg: int, skeyid_e: bytes, length: int, *, trace: Trace = Non
         out = skeyid_e[:length]
         if trace is not None:
             formula = f"first {length} bytes of SKEYID_e"
-            inputs = (("SKEYID_e", skeyid_e),)
-            trace.append(new_record(Derivation, ("Ka", formula, inputs, out, _APPB)))
+            whole: tuple[tuple[str, bytes], ...] = (("SKEYID_e", skeyid_e),)
+            trace.append(new_record(Derivation, ("Ka", formula, whole, out, _APPB)))
         return out
     blocks: list[bytes] = []
     block = b"\x00"
