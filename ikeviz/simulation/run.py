@@ -75,17 +75,13 @@ class Nat:
 
 
 class TraceEntry(NamedTuple):
-    """One event of either peer, in the order they happened.
-
-    A named tuple, not a record: a negotiation makes one per event, and the
-    trace builds them with ``tuple.__new__`` in C (see :meth:`Simulation._collect`).
-    """
+    """One event of either peer, numbered in the order they happened (:attr:`Trace.entries`)."""
 
     index: int
     event: Event
 
 
-# TraceEntry((index, event)) without a Python-level __new__ per entry.
+# TraceEntry((index, event)) from enumerate's pairs, without a Python-level __new__ each.
 _new_entry = functools.partial(tuple.__new__, TraceEntry)
 
 
@@ -93,14 +89,19 @@ _new_entry = functools.partial(tuple.__new__, TraceEntry)
 class Trace:
     """Everything both peers reported, in time order."""
 
-    entries: list[TraceEntry] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     initiator_state: State = State.IDLE
     responder_state: State = State.WAIT_MM1
     end_time: float = 0.0
 
     @property
-    def events(self) -> list[Event]:
-        return [e.event for e in self.entries]
+    def entries(self) -> list[TraceEntry]:
+        """The events, each with its index.
+
+        Numbered when asked for, not as they come: the simulation only appends
+        events, and a negotiation's fifty entries would cost it 2 %.
+        """
+        return list(map(_new_entry, enumerate(self.events)))
 
     @property
     def established(self) -> bool:
@@ -121,8 +122,12 @@ class Simulation:
         latency: float = 0.010,
         nat: Nat | None = None,
     ) -> None:
-        self.initiator = Peer(initiator, Role.INITIATOR, SeededRandom(seed, "initiator"))
-        self.responder = Peer(responder, Role.RESPONDER, SeededRandom(seed, "responder"))
+        # Each peer draws through the bound method: calling an instance would look
+        # up __call__ on each of the dozen draws of a negotiation.
+        self.initiator = Peer(initiator, Role.INITIATOR,
+                              SeededRandom(seed, "initiator").__call__)
+        self.responder = Peer(responder, Role.RESPONDER,
+                              SeededRandom(seed, "responder").__call__)
         self.latency = latency
         self.nat = nat
         self.now = 0.0
@@ -140,14 +145,11 @@ class Simulation:
         A sans-IO peer only produces something when it is called, so the other
         peer has nothing to give.
         """
-        entries = self.trace.entries
+        trace_events = self.trace.events
         initiator = self.initiator
         for peer in peers:
             receiver = self.responder if peer is initiator else initiator
-            events = peer.events()
-            if events:
-                # enumerate's (index, event) pairs are the entries' tuples.
-                entries.extend(map(_new_entry, enumerate(events, len(entries))))
+            trace_events += peer.events()
             datagrams = peer.datagrams_to_send()
             if not datagrams:
                 continue
