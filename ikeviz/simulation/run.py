@@ -38,18 +38,11 @@ class SeededRandom:
 
     def __call__(self, size: int) -> bytes:
         buffer = self._buffer
-        if len(buffer) < size:
-            keyed, counter = self._keyed, self._counter
-            blocks = [buffer]
-            have = len(buffer)
-            while have < size:
-                block = keyed.copy()
-                block.update(counter.to_bytes(8, "big"))
-                blocks.append(block.digest())
-                counter += 1
-                have += 32
-            self._counter = counter
-            buffer = b"".join(blocks)
+        while len(buffer) < size:  # draws are short: one or two blocks
+            block = self._keyed.copy()
+            block.update(self._counter.to_bytes(8, "big"))
+            self._counter += 1
+            buffer += block.digest()
         self._buffer = buffer[size:]
         return buffer[:size]
 
