@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import functools
 import ipaddress
+import struct
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from ikeviz.protocol import ciphers, dh, keyschedule
 from ikeviz.protocol._records import new_record
@@ -43,6 +44,7 @@ from ikeviz.protocol.codec import (
     GENERIC_HEADER_LENGTH,
     HEADER_LENGTH,
     ISAKMP_MAJOR_VERSION,
+    PT_NAT_D,
     PT_NONE,
     Certificate,
     CertificateRequest,
@@ -56,12 +58,12 @@ from ikeviz.protocol.codec import (
     Nonce,
     Notification,
     Payload,
+    Proposal,
     SecurityAssociation,
     Signature,
     VendorId,
     decode_message,
     decode_payloads,
-    encode_header,
     encode_message,
     encode_payload,
     encode_payload_body,
@@ -131,9 +133,9 @@ from ikeviz.protocol.states import TRANSITIONS, Input, State
 from ikeviz.protocol.transport import (
     IKE_PORT,
     NAT_T_PORT,
+    NON_ESP_MARKER,
     UdpContentKind,
     classify_udp_payload,
-    frame_for_port,
 )
 from ikeviz.protocol.vendor_ids import identify_vendor_id, vendor_id_for
 
@@ -149,11 +151,42 @@ RFC3947_VID = "RFC 3947 Negotiation of NAT-Traversal in the IKE"
 
 _SIGNATURE_METHODS = (AuthMethod.RSA_SIG,)
 
+# The ISAKMP header (RFC 2408 §3.1): cookies, next payload, major/minor version
+# (4 bits each), exchange type, flags, message ID, length; as codec packs it.
+_pack_header = struct.Struct("!8s8sBBBBII").pack
+_VERSION_1_0: Final = ISAKMP_MAJOR_VERSION << 4
+
 # The states after which the peer takes no message and runs no timer: a global
 # read at each message, as reading an enum member (``State.FAILED``) is not. On
 # Python 3.11 EnumType defines __getattr__, which keeps attribute reads on an
 # enum class off the interpreter's fast path: ~700 instructions each (callgrind).
 _FINISHED = (State.FAILED, State.DELETED)
+
+# The other enum members read at the messages of every negotiation, as
+# module globals for the same reason (a global read is ~30 instructions).
+_INITIATOR: Final = Role.INITIATOR
+_IDLE: Final = State.IDLE
+_WAIT_MM1: Final = State.WAIT_MM1
+_MAIN_MODE: Final = ExchangeType.IDENTITY_PROTECTION
+_QUICK_MODE: Final = ExchangeType.QUICK_MODE
+_IPSEC_DOI: Final = DOI.IPSEC
+_ISAKMP: Final = ProtocolId.ISAKMP
+_IPSEC_AH: Final = ProtocolId.IPSEC_AH
+_INITIAL_CONTACT: Final = NotifyType.INITIAL_CONTACT
+_PSK: Final = AuthMethod.PSK
+_DER_ASN1_DN: Final = IdType.DER_ASN1_DN
+# ... and the inputs of the Main Mode and Quick Mode steps (states.TRANSITIONS)
+_START_MAIN: Final = Input.START_MAIN
+_MM1: Final = Input.MM1
+_MM2: Final = Input.MM2
+_MM3: Final = Input.MM3
+_MM4: Final = Input.MM4
+_MM5: Final = Input.MM5
+_MM6: Final = Input.MM6
+_START_QUICK: Final = Input.START_QUICK
+_QM1: Final = Input.QM1
+_QM2: Final = Input.QM2
+_QM3: Final = Input.QM3
 
 # The Authentication Algorithm (RFC 2407 §4.5) each AH transform implies
 # (RFC 2407 §4.4.3, RFC 4868 §2, RFC 3566), for an offer that leaves it out.
@@ -228,7 +261,9 @@ class _Phase1:
     keys: keyschedule.Phase1Keys | None = None
     iv: keyschedule.IvChain | None = None
     peer_nat_t: bool = False
-    natd_hashes: tuple[bytes, ...] = ()
+    # NAT-D hashes by (CKY-I, CKY-R, address): each peer hashes the same two
+    # addresses for the NAT-D it sends and for those it checks (RFC 3947 §3.2).
+    natd_digests: dict[tuple[bytes, bytes, Address], bytes] = field(default_factory=dict)
     nat_detected: bool = False
     remote_identity: str = ""
     peer_vendor_ids: tuple[str, ...] = ()
@@ -246,10 +281,10 @@ class Peer:
         self.role = role
         self._rng = rng
         # The first state, and the (state, exchange type) -> handler table of the role
-        if role is Role.INITIATOR:
-            self.state, self._handlers = State.IDLE, _INITIATOR_HANDLERS
+        if role is _INITIATOR:
+            self.state, self._handlers = _IDLE, _INITIATOR_HANDLERS
         else:
-            self.state, self._handlers = State.WAIT_MM1, _RESPONDER_HANDLERS
+            self.state, self._handlers = _WAIT_MM1, _RESPONDER_HANDLERS
         # Plain lists, handed over whole by events() and datagrams_to_send().
         self._events: list[Event] = []
         self._outbox: list[Datagram] = []
@@ -259,8 +294,10 @@ class Peer:
         self._now = 0.0
         self.p1 = _Phase1()
         self.qm: _QuickMode | None = None
-        self.local = Address(config.address, config.port)
-        self.remote = Address(config.peer_address, IKE_PORT)
+        # Addresses are made with new_record(Address, (host, port)) throughout: one C
+        # call instead of the class's __new__, several times a negotiation.
+        self.local = new_record(Address, (config.address, config.port))
+        self.remote = new_record(Address, (config.peer_address, IKE_PORT))
         self.child_keys: keyschedule.ChildSaKeys | None = None
         self._cbc_cipher: tuple[keyschedule.Phase1Keys, ciphers.CbcCipher] | None = None
 
@@ -268,7 +305,7 @@ class Peer:
 
     def initiate(self, now: float) -> None:
         """Start Main Mode (or Aggressive Mode if the behaviour says so), RFC 2409 §5."""
-        if self.role is not Role.INITIATOR or self.state is not State.IDLE:
+        if self.role is not _INITIATOR or self.state is not _IDLE:
             raise PeerError("only an idle initiator can initiate")
         self._now = now
         self.p1.icookie = self._random_nonzero(8)
@@ -284,9 +321,8 @@ class Peer:
         payloads: list[Payload] = [sa, *self._vendor_ids()]
         body = encode_payloads(payloads)
         self.p1.sai_b = _first_payload_body(body)
-        self._transition(Input.START_MAIN, "initiate")
-        self._send("MM1", ExchangeType.IDENTITY_PROTECTION, 0, payloads, request=True,
-                   body=body)
+        self._transition(_START_MAIN, "initiate")
+        self._send("MM1", _MAIN_MODE, 0, payloads, request=True, body=body)
 
     def receive_datagram(
         self, data: bytes, source: Address, destination: Address, now: float
@@ -431,11 +467,9 @@ class Peer:
     def _message_id(self) -> int:
         return int.from_bytes(self._random_nonzero(4), "big")
 
-    def _vendor_ids(self) -> list[Payload]:
-        names = list(self.config.behaviour.send_vendor_ids)
-        if self.config.behaviour.nat_traversal and RFC3947_VID not in names:
-            names.append(RFC3947_VID)
-        return [VendorId(vendor_id_for(name)) for name in names]
+    def _vendor_ids(self) -> tuple[Payload, ...]:
+        behaviour = self.config.behaviour
+        return _vendor_id_payloads(behaviour.send_vendor_ids, behaviour.nat_traversal)
 
     @property
     def _hash_alg(self) -> int:
@@ -486,24 +520,31 @@ class Peer:
         if body is None:
             body = encode_payloads(payloads)
         first = payloads[0].payload_type if payloads else PT_NONE
+        icookie, rcookie = self.p1.icookie, self.p1.rcookie
         if encrypt:
             plaintext, body, iv = self._encrypt(message_id, body)
-            header = new_record(Header, (self.p1.icookie, self.p1.rcookie, exchange,
-                                         flags | FLAG_ENCRYPTION, message_id, first,
+            flags |= FLAG_ENCRYPTION
+            header = new_record(Header, (icookie, rcookie, exchange, flags, message_id, first,
                                          ISAKMP_MAJOR_VERSION, 0, 0))
             message = new_record(Message, (header, (), body))
         else:
-            header = new_record(Header, (self.p1.icookie, self.p1.rcookie, exchange, flags,
-                                         message_id, PT_NONE, ISAKMP_MAJOR_VERSION, 0, 0))
+            header = new_record(Header, (icookie, rcookie, exchange, flags, message_id,
+                                         PT_NONE, ISAKMP_MAJOR_VERSION, 0, 0))
             message = new_record(Message, (header, payloads, None))
-        # What encode_message(message) gives, from the body already encoded.
-        data = encode_header(header, next_payload=first, length=HEADER_LENGTH + len(body)) + body
-        destination = self.remote
-        datagram = new_record(Datagram, (
-            frame_for_port(data, src_port=self.local.port, dst_port=destination.port),
-            self.local,
-            destination,
-        ))
+        # What encode_message(message) gives, from the body already encoded. The
+        # header is packed here: its cookies are 8 bytes (ours are drawn so, the
+        # peer's decoded so) and its version 1.0, so encode_header's checks and
+        # error wrapper (a keyword dict, each message) have nothing to catch.
+        data = _pack_header(icookie, rcookie, first, _VERSION_1_0, exchange, flags, message_id,
+                            HEADER_LENGTH + len(body)) + body
+        local, destination = self.local, self.remote
+        # frame_for_port, written out as receive_datagram's test: no non-ESP marker on
+        # a pair with port 500 (RFC 3947 §4).
+        if IKE_PORT == local.port or IKE_PORT == destination.port:
+            udp = data
+        else:
+            udp = NON_ESP_MARKER + data
+        datagram = new_record(Datagram, (udp, local, destination))
         self._outbox.append(datagram)
         self._events.append(new_record(MessageSent, (self.role, self._now, label, message,
                                                      payloads, data, datagram, plaintext, iv,
@@ -591,7 +632,7 @@ class Peer:
         exchange = header.exchange_type
         state = self.state
         # (The cookie first: it is almost always ours, and then no enum is read.)
-        if header.icookie != self.p1.icookie and state is not State.WAIT_MM1:
+        if header.icookie != self.p1.icookie and state is not _WAIT_MM1:
             self._emit(MessageUnreadable, label=self._label_for(header), data=data,
                        reason="unknown initiator cookie (another negotiation)")
             return
@@ -629,7 +670,7 @@ class Peer:
         self.p1.icookie = message.header.icookie
         self.p1.rcookie = self._random_nonzero(8)
         self.remote = source
-        self.local = Address(self.config.address, destination.port)
+        self.local = new_record(Address, (self.config.address, destination.port))
         self._received("MM1", message, data, source)
         sa = message.first(SecurityAssociation.TYPE)
         if not isinstance(sa, SecurityAssociation) or message.payloads[0] is not sa:
@@ -638,8 +679,8 @@ class Peer:
         self._note_vendor_ids(message.payloads)
         reply = self._choose_ike(sa, "MM1", data)
         payloads: list[Payload] = [reply, *self._vendor_ids()]
-        self._transition(Input.MM1, "MM1 accepted")
-        self._send("MM2", ExchangeType.IDENTITY_PROTECTION, 0, payloads, request=False)
+        self._transition(_MM1, "MM1 accepted")
+        self._send("MM2", _MAIN_MODE, 0, payloads, request=False)
 
     def _choose_ike(
         self, sa: SecurityAssociation, label: str, data: bytes
@@ -655,14 +696,16 @@ class Peer:
             raise _phase1_refusal(choice.comparisons, choice.closest, label)
         self.p1.chosen = choice.offer
         self.p1.lifetime = choice.lifetime_seconds
-        self._events.append(ProposalChosen(self.role, self._now, phase=1,
-                                           description=_ike_text(choice.offer),
-                                           lifetime_seconds=choice.lifetime_seconds))
+        # (role, time, phase, description, lifetime_seconds)
+        self._events.append(new_record(ProposalChosen, (
+            self.role, self._now, 1, _ike_text(choice.offer), choice.lifetime_seconds)))
         first = sa.proposals[0]
-        return SecurityAssociation(
-            sa.doi, sa.situation,
-            (first.__class__(first.number, first.protocol_id, first.spi, (choice.transform,)),),
-        )
+        # The first proposal with the chosen transform only (RFC 2408 §4.2);
+        # fields (number, protocol_id, spi, transforms, reserved) and
+        # (doi, situation, proposals, reserved).
+        proposal = new_record(Proposal, (first.number, first.protocol_id, first.spi,
+                                         (choice.transform,), 0))
+        return new_record(SecurityAssociation, (sa.doi, sa.situation, (proposal,), 0))
 
     def _on_mm3(
         self, message: Message, data: bytes, source: Address, destination: Address
@@ -679,20 +722,20 @@ class Peer:
         self.p1.nr_b = self._rng(NONCE_LENGTH)
         self._note_cert_requests(message.payloads)
         natd = self._natd_check(message.payloads, source, destination)
-        payloads: list[Payload] = [KeyExchange(self.p1.g_xr), Nonce(self.p1.nr_b),
+        payloads: list[Payload] = [_ke_payload(self.p1.g_xr), _nonce_payload(self.p1.nr_b),
                                    *self._cert_requests()]
         if natd:
             payloads += self._natd_payloads(source, destination)
         self._derive_phase1_keys()
-        self._transition(Input.MM3, "MM3 accepted")
-        self._send("MM4", ExchangeType.IDENTITY_PROTECTION, 0, payloads, request=False)
+        self._transition(_MM3, "MM3 accepted")
+        self._send("MM4", _MAIN_MODE, 0, payloads, request=False)
 
     def _on_mm5(
         self, message: Message, data: bytes, source: Address, destination: Address
     ) -> None:
         if self.p1.nat_detected:
             self.remote = source
-            self.local = Address(self.config.address, destination.port)
+            self.local = new_record(Address, (self.config.address, destination.port))
         if not message.header.encrypted:
             self._received("MM5", message, data, source)
             raise _Refusal("MM5", "MM5 must be encrypted (RFC 2409 §5)",
@@ -735,9 +778,9 @@ class Peer:
         my_id = self._own_identification()
         auth_payloads = self._auth_payloads(my_id, own_is_initiator=False, label="MM6")
         del expected
-        self._transition(Input.MM5, "MM5 authenticated")
-        self._send("MM6", ExchangeType.IDENTITY_PROTECTION, 0, [my_id, *auth_payloads],
-                   request=False, encrypt=True)
+        self._transition(_MM5, "MM5 authenticated")
+        self._send("MM6", _MAIN_MODE, 0, [my_id, *auth_payloads], request=False,
+                   encrypt=True)
         self._phase1_established(my_id)
 
     # --- Main Mode, initiator ------------------------------------------------------
@@ -761,18 +804,17 @@ class Peer:
         offer = parse_ike_transform(sa.proposals[0].transforms[0])
         self.p1.chosen = offer
         self.p1.lifetime = offer.lifetime_seconds
-        self._events.append(ProposalChosen(self.role, self._now, phase=1,
-                                           description=_ike_text(offer),
-                                           lifetime_seconds=offer.lifetime_seconds))
+        self._events.append(new_record(ProposalChosen, (
+            self.role, self._now, 1, _ike_text(offer), offer.lifetime_seconds)))
         self.p1.dh = dh.generate(offer.group, self._rng)
         self.p1.g_xi = self.p1.dh.public
         self.p1.ni_b = self._rng(NONCE_LENGTH)
-        payloads: list[Payload] = [KeyExchange(self.p1.g_xi), Nonce(self.p1.ni_b),
+        payloads: list[Payload] = [_ke_payload(self.p1.g_xi), _nonce_payload(self.p1.ni_b),
                                    *self._cert_requests()]
         if self._use_nat_t():
             payloads += self._natd_payloads(self.remote, self.local)
-        self._transition(Input.MM2, "MM2 accepted")
-        self._send("MM3", ExchangeType.IDENTITY_PROTECTION, 0, payloads, request=True)
+        self._transition(_MM2, "MM2 accepted")
+        self._send("MM3", _MAIN_MODE, 0, payloads, request=True)
 
     def _on_mm4(
         self, message: Message, data: bytes, source: Address, destination: Address
@@ -789,19 +831,18 @@ class Peer:
         self._derive_phase1_keys()
         if self.p1.nat_detected:
             # RFC 3947 §4: float to port 4500 from MM5 on, with the non-ESP marker.
-            self.local = Address(self.local.host, NAT_T_PORT)
-            self.remote = Address(self.remote.host, NAT_T_PORT)
+            self.local = new_record(Address, (self.local.host, NAT_T_PORT))
+            self.remote = new_record(Address, (self.remote.host, NAT_T_PORT))
         my_id = self._own_identification()
         payloads: list[Payload] = [my_id, *self._auth_payloads(my_id, own_is_initiator=True,
                                                                label="MM5")]
         if self.config.behaviour.send_initial_contact:
-            payloads.append(
-                Notification(DOI.IPSEC, ProtocolId.ISAKMP, NotifyType.INITIAL_CONTACT,
-                             self.p1.icookie + self.p1.rcookie)
-            )
-        self._transition(Input.MM4, "MM4 accepted")
-        self._send("MM5", ExchangeType.IDENTITY_PROTECTION, 0, payloads, request=True,
-                   encrypt=True)
+            # (doi, protocol_id, notify_type, spi, data, reserved)
+            payloads.append(new_record(Notification, (
+                _IPSEC_DOI, _ISAKMP, _INITIAL_CONTACT,
+                self.p1.icookie + self.p1.rcookie, b"", 0)))
+        self._transition(_MM4, "MM4 accepted")
+        self._send("MM5", _MAIN_MODE, 0, payloads, request=True, encrypt=True)
 
     def _on_mm6(
         self, message: Message, data: bytes, source: Address, destination: Address
@@ -827,7 +868,7 @@ class Peer:
         self._check_identity(ident, "MM6", "IDir")
         self._authenticate(payloads, ident, peer_is_initiator=False, label="MM6")
         self.p1.remote_identity = _ident_text(ident)
-        self._transition(Input.MM6, "MM6 authenticated")
+        self._transition(_MM6, "MM6 authenticated")
         self._phase1_established(self._own_identification())
         self._start_quick_mode()
 
@@ -860,7 +901,7 @@ class Peer:
         self.p1.icookie = message.header.icookie
         self.p1.rcookie = self._random_nonzero(8)
         self.remote = source
-        self.local = Address(self.config.address, destination.port)
+        self.local = new_record(Address, (self.config.address, destination.port))
         self._received("AM1", message, data, source)
         if not self.config.behaviour.accept_aggressive:
             raise _Refusal(
@@ -975,8 +1016,8 @@ class Peer:
                    encrypt=self.config.behaviour.encrypt_aggressive_3)
         if self.p1.nat_detected:
             # RFC 3947 §4: with a NAT, everything after Aggressive Mode goes to port 4500.
-            self.local = Address(self.local.host, NAT_T_PORT)
-            self.remote = Address(self.remote.host, NAT_T_PORT)
+            self.local = new_record(Address, (self.local.host, NAT_T_PORT))
+            self.remote = new_record(Address, (self.remote.host, NAT_T_PORT))
         self._phase1_established(my_id)
         self._start_quick_mode()
 
@@ -1004,7 +1045,7 @@ class Peer:
         self._natd_check(payloads, source, destination)
         if self.p1.nat_detected:
             self.remote = source
-            self.local = Address(self.config.address, destination.port)
+            self.local = new_record(Address, (self.config.address, destination.port))
         ident = self.p1.peer_ident
         assert ident is not None and self.p1.my_ident is not None
         self._authenticate(payloads, ident, peer_is_initiator=True, label="AM3")
@@ -1029,13 +1070,20 @@ class Peer:
 
     def _natd_hash(self, address: Address) -> bytes:
         # RFC 3947 §3.2: HASH(CKY-I | CKY-R | IP | Port) with the negotiated hash.
-        ip = _packed_ip(address.host)
-        data = self.p1.icookie + self.p1.rcookie + ip + address.port.to_bytes(2, "big")
-        return ciphers.hash_digest(self._hash_alg, data)
+        p1 = self.p1
+        key = (p1.icookie, p1.rcookie, address)
+        digest = p1.natd_digests.get(key)
+        if digest is None:
+            ip = _packed_ip(address.host)
+            data = p1.icookie + p1.rcookie + ip + address.port.to_bytes(2, "big")
+            digest = p1.natd_digests[key] = ciphers.hash_digest(self._hash_alg, data)
+        return digest
 
     def _natd_payloads(self, peer: Address, me: Address) -> list[Payload]:
         # The first NAT-D is the destination's, then the source's (RFC 3947 §3.2).
-        return [NatDiscovery(self._natd_hash(peer)), NatDiscovery(self._natd_hash(me))]
+        # (data, payload_type, reserved): RFC 3947's type, not the drafts' 130
+        return [new_record(NatDiscovery, (self._natd_hash(peer), PT_NAT_D, 0)),
+                new_record(NatDiscovery, (self._natd_hash(me), PT_NAT_D, 0))]
 
     def _natd_check(
         self, payloads: Sequence[Payload], source: Address, destination: Address
@@ -1047,13 +1095,14 @@ class Peer:
         local_ok = received[0] == self._natd_hash(destination)
         remote_ok = self._natd_hash(source) in received[1:]
         self.p1.nat_detected = not (local_ok and remote_ok)
-        self._events.append(NatDetected(self.role, self._now, local_behind_nat=not local_ok,
-                                        remote_behind_nat=not remote_ok))
+        # (role, time, local_behind_nat, remote_behind_nat)
+        self._events.append(new_record(NatDetected, (self.role, self._now, not local_ok,
+                                                     not remote_ok)))
         return True
 
     def _derive_phase1_keys(self) -> None:
         assert self.p1.chosen is not None and self.p1.dh is not None
-        peer_public = self.p1.g_xr if self.role is Role.INITIATOR else self.p1.g_xi
+        peer_public = self.p1.g_xr if self.role is _INITIATOR else self.p1.g_xi
         self.p1.g_xy = dh.shared_secret(self.p1.dh, peer_public)
         chosen = self.p1.chosen
         keys = keyschedule.derive_phase1_keys(
@@ -1067,7 +1116,7 @@ class Peer:
             g_xy=self.p1.g_xy,
             cky_i=self.p1.icookie,
             cky_r=self.p1.rcookie,
-            psk=self.config.psk if chosen.auth_method == AuthMethod.PSK else None,
+            psk=self.config.psk if chosen.auth_method == _PSK else None,
             key_bits=chosen.key_length,
         )
         self.p1.keys = keys
@@ -1136,7 +1185,7 @@ class Peer:
         """HASH_I/HASH_R, or [CERT...,] SIG_I/SIG_R (RFC 2409 §5, §5.1, §5.4)."""
         value = self._auth_hash(encode_payload_body(my_id), initiator=own_is_initiator)
         if not self._uses_signatures():
-            return [Hash(value)]
+            return [_hash_payload(value)]
         from cryptography.hazmat.primitives.asymmetric import rsa
 
         from ikeviz.protocol import certificates, rsasig
@@ -1299,26 +1348,28 @@ class Peer:
         )
 
     def _phase1_established(self, my_id: Identification) -> None:
-        keys, chosen = self.p1.keys, self.p1.chosen
+        p1 = self.p1
+        keys, chosen = p1.keys, p1.chosen
         assert keys is not None and chosen is not None
-        self._events.append(Phase1Established(
-            self.role,
-            self._now,
-            icookie=self.p1.icookie,
-            rcookie=self.p1.rcookie,
-            encryption=_enc_text(chosen.encryption, chosen.key_length),
-            hash=describe(HashAlgorithm, chosen.hash),
-            group=describe(GroupDescription, chosen.group),
-            auth=describe(AuthMethod, chosen.auth_method),
-            lifetime_seconds=self.p1.lifetime,
-            skeyid=keys.skeyid,
-            skeyid_d=keys.skeyid_d,
-            skeyid_a=keys.skeyid_a,
-            skeyid_e=keys.skeyid_e,
-            encryption_key=keys.encryption_key,
-            local_identity=_ident_text(my_id),
-            remote_identity=self.p1.remote_identity,
-        ))
+        # Every field in order, each named in its comment (new_record: one C call).
+        self._events.append(new_record(Phase1Established, (
+            self.role,                                           # role
+            self._now,                                           # time
+            p1.icookie,                                          # icookie
+            p1.rcookie,                                          # rcookie
+            _enc_text(chosen.encryption, chosen.key_length),     # encryption
+            describe(HashAlgorithm, chosen.hash),                # hash
+            describe(GroupDescription, chosen.group),            # group
+            describe(AuthMethod, chosen.auth_method),            # auth
+            p1.lifetime,                                         # lifetime_seconds
+            keys.skeyid,                                         # skeyid
+            keys.skeyid_d,                                       # skeyid_d
+            keys.skeyid_a,                                       # skeyid_a
+            keys.skeyid_e,                                       # skeyid_e
+            keys.encryption_key,                                 # encryption_key
+            _ident_text(my_id),                                  # local_identity
+            p1.remote_identity,                                  # remote_identity
+        )))
 
     # --- Quick Mode (RFC 2409 §5.5) ---------------------------------------------------
 
@@ -1343,10 +1394,10 @@ class Peer:
         sa = child_sa_payload(proposals, qm.spi_i, encapsulation=encapsulation)
         qm.offered = sa
         qm.pfs_group = proposals[0].pfs_group
-        after: list[Payload] = [sa, Nonce(qm.ni_b)]
+        after: list[Payload] = [sa, _nonce_payload(qm.ni_b)]
         if qm.pfs_group is not None:
             qm.dh = dh.generate(qm.pfs_group, self._rng)
-            after.append(KeyExchange(qm.dh.public))
+            after.append(_ke_payload(qm.dh.public))
         qm.id_ci, qm.id_cr = self._selectors()
         if qm.id_ci is not None and qm.id_cr is not None:
             after += [qm.id_ci, qm.id_cr]
@@ -1356,11 +1407,13 @@ class Peer:
         hash1 = keyschedule.qm_hash_1(keys.hash_alg, keys.skeyid_a, qm.message_id,
                                       after_b, trace=trace)
         self._keys_derived("HASH(1)", tuple(trace))
-        self._transition(Input.START_QUICK, "phase 1 established")
+        self._transition(_START_QUICK, "phase 1 established")
         qm.commit = self.config.behaviour.commit_bit
         flags = FLAG_COMMIT if qm.commit else 0
-        self._send("QM1", ExchangeType.QUICK_MODE, qm.message_id, [Hash(hash1), *after],
-                   request=True, encrypt=True, flags=flags, body=_after_hash(hash1, after, after_b))
+        hash_payload = _hash_payload(hash1)
+        self._send("QM1", _QUICK_MODE, qm.message_id, [hash_payload, *after],
+                   request=True, encrypt=True, flags=flags,
+                   body=_after_hash(hash_payload, after, after_b))
 
     def _qm_decrypt(
         self, message: Message, data: bytes, source: Address, label: str
@@ -1394,7 +1447,7 @@ class Peer:
         qm.commit = message.header.commit or self.config.behaviour.commit_bit
         if self.p1.nat_detected:
             self.remote = source  # after Aggressive Mode, the first message on port 4500
-            self.local = Address(self.config.address, destination.port)
+            self.local = new_record(Address, (self.config.address, destination.port))
         self.qm = qm
         trace: list[keyschedule.Derivation] = []
         expected = keyschedule.qm_hash_1(keys.hash_alg, keys.skeyid_a, qm.message_id, after,
@@ -1439,21 +1492,23 @@ class Peer:
         qm.spi_i = choice.proposal.spi
         qm.spi_r = self._spi()
         qm.nr_b = self._rng(NONCE_LENGTH)
-        self._events.append(ProposalChosen(
-            self.role, self._now, phase=2,
-            description=_child_text(offer.transform_id, offer.key_length,
-                                    offer.auth_algorithm, offer.pfs_group),
-            lifetime_seconds=qm.lifetime))
-        reply_sa = SecurityAssociation(
-            sa.doi, sa.situation,
-            (choice.proposal.__class__(choice.proposal.number, choice.proposal.protocol_id,
-                                       qm.spi_r, choice.proposal.transforms),),
-        )
-        reply: list[Payload] = [reply_sa, Nonce(qm.nr_b)]
+        # (role, time, phase, description, lifetime_seconds)
+        self._events.append(new_record(ProposalChosen, (
+            self.role, self._now, 2,
+            _child_text(offer.transform_id, offer.key_length, offer.auth_algorithm,
+                        offer.pfs_group),
+            qm.lifetime)))
+        # The chosen proposal with our SPI (RFC 2409 §5.5); fields (number,
+        # protocol_id, spi, transforms, reserved) and (doi, situation, proposals, reserved).
+        chosen = choice.proposal
+        reply_proposal = new_record(Proposal, (chosen.number, chosen.protocol_id, qm.spi_r,
+                                               chosen.transforms, 0))
+        reply_sa = new_record(SecurityAssociation, (sa.doi, sa.situation, (reply_proposal,), 0))
+        reply: list[Payload] = [reply_sa, _nonce_payload(qm.nr_b)]
         if ke is not None and offer.pfs_group is not None:
             qm.dh = dh.generate(offer.pfs_group, self._rng)
             qm.g_qm_xy = dh.shared_secret(qm.dh, ke.data)
-            reply.append(KeyExchange(qm.dh.public))
+            reply.append(_ke_payload(qm.dh.public))
         if qm.id_ci is not None and qm.id_cr is not None:
             reply += [qm.id_ci, qm.id_cr]
         if (
@@ -1475,10 +1530,11 @@ class Peer:
                                       reply_b, trace=trace)
         self._keys_derived("HASH(2)", tuple(trace))
         self._derive_child_keys()
-        self._transition(Input.QM1, "QM1 accepted")
-        self._send("QM2", ExchangeType.QUICK_MODE, qm.message_id, [Hash(hash2), *reply],
+        self._transition(_QM1, "QM1 accepted")
+        hash_payload = _hash_payload(hash2)
+        self._send("QM2", _QUICK_MODE, qm.message_id, [hash_payload, *reply],
                    request=False, encrypt=True, flags=FLAG_COMMIT if qm.commit else 0,
-                   body=_after_hash(hash2, reply, reply_b))
+                   body=_after_hash(hash_payload, reply, reply_b))
 
     def _check_selectors(self, qm: _QuickMode) -> None:
         """Compare the proxy identities with the configured ones (RFC 2409 §5.5)."""
@@ -1562,11 +1618,12 @@ class Peer:
                                NotifyType.PAYLOAD_MALFORMED, cause="remote", phase=2)
             _check_ke(qm.dh.group.number, ke.data, "QM2")
             qm.g_qm_xy = dh.shared_secret(qm.dh, ke.data)
-        self._events.append(ProposalChosen(
-            self.role, self._now, phase=2,
-            description=_child_text(offer.transform_id, offer.key_length,
-                                    offer.auth_algorithm, offer.pfs_group),
-            lifetime_seconds=qm.lifetime))
+        # (role, time, phase, description, lifetime_seconds)
+        self._events.append(new_record(ProposalChosen, (
+            self.role, self._now, 2,
+            _child_text(offer.transform_id, offer.key_length, offer.auth_algorithm,
+                        offer.pfs_group),
+            qm.lifetime)))
         trace = []
         hash3 = keyschedule.qm_hash_3(keys.hash_alg, keys.skeyid_a, qm.message_id, qm.ni_b,
                                       qm.nr_b, trace=trace)
@@ -1577,18 +1634,18 @@ class Peer:
             # racoon does): wait for its CONNECTED notify before using the SA. QM3 is
             # sent again until it comes (the RFC's hint for a lost final message).
             qm.commit = True
-            self._send("QM3", ExchangeType.QUICK_MODE, qm.message_id, [Hash(hash3)],
+            self._send("QM3", _QUICK_MODE, qm.message_id, [_hash_payload(hash3)],
                        request=True, encrypt=True, flags=FLAG_COMMIT)
             self._transition(Input.QM2_COMMIT, "QM2 accepted, commit bit set: waiting for "
                              "CONNECTED")
             return
-        self._send("QM3", ExchangeType.QUICK_MODE, qm.message_id, [Hash(hash3)],
+        self._send("QM3", _QUICK_MODE, qm.message_id, [_hash_payload(hash3)],
                    request=False, encrypt=True)
         if qm.commit:
             # Only we set the bit (the responder ignores it, as strongSwan and Libreswan
             # do): RFC 2408 §3.1 makes the entity that set it send CONNECTED.
             self._send_connected()
-        self._transition(Input.QM2, "QM2 accepted")
+        self._transition(_QM2, "QM2 accepted")
         self._phase2_established()
 
     def _on_qm3(
@@ -1611,7 +1668,7 @@ class Peer:
                            NotifyType.INVALID_HASH_INFORMATION, cause="unknown", phase=2)
         if qm.commit:
             self._send_connected()
-        self._transition(Input.QM3, "QM3 accepted")
+        self._transition(_QM3, "QM3 accepted")
         self._phase2_established()
 
     def _send_connected(self) -> None:
@@ -1635,8 +1692,9 @@ class Peer:
         digest = keyschedule.informational_hash(keys.hash_alg, keys.skeyid_a, qm.message_id,
                                                 notify_b, trace=trace)
         self._keys_derived("HASH(4)", tuple(trace))
-        self._send("QM4", ExchangeType.INFORMATIONAL, qm.message_id, [Hash(digest), notify],
-                   request=False, encrypt=True, body=_after_hash(digest, [notify], notify_b))
+        hash_payload = _hash_payload(digest)
+        self._send("QM4", ExchangeType.INFORMATIONAL, qm.message_id, [hash_payload, notify],
+                   request=False, encrypt=True, body=_after_hash(hash_payload, [notify], notify_b))
         self._emit(NotifySent, notify_type=NotifyType.CONNECTED, encrypted=True,
                    at="QM3" if self.role is Role.RESPONDER else "QM2")
 
@@ -1684,7 +1742,7 @@ class Peer:
     def _derive_child_keys(self) -> None:
         keys, qm = self.p1.keys, self.qm
         assert keys is not None and qm is not None
-        if qm.chosen_protocol == ProtocolId.IPSEC_AH:
+        if qm.chosen_protocol == _IPSEC_AH:
             # RFC 2409 §5.5 / RFC 2407 §4.4.3: AH has an integrity key only, the size
             # of its Authentication Algorithm's key (AH_SHA: HMAC-SHA1, 20 bytes).
             enc_len = 0
@@ -1704,25 +1762,27 @@ class Peer:
     def _phase2_established(self) -> None:
         qm = self.qm
         assert qm is not None and self.child_keys is not None
-        local, remote = ((qm.id_ci, qm.id_cr) if self.role is Role.INITIATOR
+        local, remote = ((qm.id_ci, qm.id_cr) if self.role is _INITIATOR
                          else (qm.id_cr, qm.id_ci))
-        self._events.append(Phase2Established(
-            self.role,
-            self._now,
-            message_id=qm.message_id,
-            protocol=qm.chosen_protocol,
-            transform=_child_text(qm.chosen_transform, qm.chosen_key_length, qm.chosen_auth,
-                                  qm.pfs_group, qm.chosen_protocol),
-            encapsulation=qm.encapsulation,
-            pfs_group=qm.pfs_group,
-            lifetime_seconds=qm.lifetime,
-            local_selector=local.text() if local else self.config.address,
-            remote_selector=remote.text() if remote else self.remote.host,
-            keys=self.child_keys,
-            esp_encryption=qm.chosen_transform,
-            esp_key_length=qm.chosen_key_length,
-            esp_integrity=qm.chosen_auth,
-        ))
+        # Every field in order, each named in its comment (new_record: one C call).
+        self._events.append(new_record(Phase2Established, (
+            self.role,                                               # role
+            self._now,                                               # time
+            qm.message_id,                                           # message_id
+            qm.chosen_protocol,                                      # protocol
+            _child_text(qm.chosen_transform, qm.chosen_key_length,   # transform
+                        qm.chosen_auth, qm.pfs_group, qm.chosen_protocol),
+            qm.encapsulation,                                        # encapsulation
+            qm.pfs_group,                                            # pfs_group
+            qm.lifetime,                                             # lifetime_seconds
+            local.text() if local else self.config.address,          # local_selector
+            remote.text() if remote else self.remote.host,           # remote_selector
+            self.child_keys,                                         # keys
+            qm.chosen_transform,                                     # esp_encryption
+            qm.chosen_key_length,                                    # esp_key_length
+            qm.chosen_auth,                                          # esp_integrity
+            {},                                                      # extra (a new dict each)
+        )))
 
     # --- Informational (RFC 2409 §5.7) ------------------------------------------------
 
@@ -1735,8 +1795,10 @@ class Peer:
         digest = keyschedule.informational_hash(keys.hash_alg, keys.skeyid_a, mid,
                                                 payloads_b, trace=trace)
         self._keys_derived("Informational HASH(1)", tuple(trace))
-        self._send(label, ExchangeType.INFORMATIONAL, mid, [Hash(digest), *payloads],
-                   request=False, encrypt=True, body=_after_hash(digest, payloads, payloads_b))
+        hash_payload = _hash_payload(digest)
+        self._send(label, ExchangeType.INFORMATIONAL, mid, [hash_payload, *payloads],
+                   request=False, encrypt=True,
+                   body=_after_hash(hash_payload, payloads, payloads_b))
 
     def _send_notify(self, notify: int, at: str, *, phase: int, encrypted: bool = True) -> None:
         """Tell the peer why we stop (RFC 2408 §3.14; RFC 2409 §5.7)."""
@@ -1964,14 +2026,30 @@ _INITIATOR_HANDLERS: dict[tuple[State, int], _Handler] = {
 # --- module helpers ---------------------------------------------------------------
 
 
-def _after_hash(digest: bytes, after: Sequence[Payload], after_b: bytes) -> bytes:
-    """The encoding of ``[Hash(digest), *after]`` from that of ``after`` (RFC 2408 §3.2).
+def _after_hash(hash_payload: Hash, after: Sequence[Payload], after_b: bytes) -> bytes:
+    """The encoding of ``[hash_payload, *after]`` from that of ``after`` (RFC 2408 §3.2).
 
     Each payload's bytes depend only on itself and the type of the next one, so
     the chain is the HASH payload pointing at the first of ``after``, then ``after_b``.
     """
     following = after[0].payload_type if after else PT_NONE
-    return encode_payload(Hash(digest), following) + after_b
+    return encode_payload(hash_payload, following) + after_b
+
+
+# The payloads every negotiation makes several of, built with new_record: the
+# values of all fields in order, (data, reserved); a fifth of a class call.
+
+
+def _hash_payload(data: bytes) -> Hash:
+    return new_record(Hash, (data, 0))
+
+
+def _nonce_payload(data: bytes) -> Nonce:
+    return new_record(Nonce, (data, 0))
+
+
+def _ke_payload(data: bytes) -> KeyExchange:
+    return new_record(KeyExchange, (data, 0))
 
 
 def _first_payload_body(chain: bytes) -> bytes:
@@ -2011,6 +2089,16 @@ def _check_ke(group: int, value: bytes, label: str) -> None:
     except dh.DhError as exc:
         raise _Refusal(label, f"unusable KE payload: {exc}", NotifyType.INVALID_KEY_INFORMATION,
                        cause="remote", encrypted=False) from exc
+
+
+@functools.lru_cache(maxsize=256)
+def _vendor_id_payloads(names: tuple[str, ...], nat_traversal: bool) -> tuple[Payload, ...]:
+    """The VID payloads a peer sends in MM1/MM2 (AM1/AM2): the configured ones, and
+    RFC 3947's when it does NAT-T (RFC 3947 §2). Memoized: a pure function of the
+    configuration, and records are immutable."""
+    if nat_traversal and RFC3947_VID not in names:
+        names = (*names, RFC3947_VID)
+    return tuple([VendorId(vendor_id_for(name)) for name in names])
 
 
 @functools.lru_cache(maxsize=256)
@@ -2097,7 +2185,7 @@ def _address_bytes(value: str) -> bytes:
 
 def _ident_text(ident: Identification) -> str:
     """An ID as people read it; a DN as strongSwan prints it."""
-    if ident.id_type == IdType.DER_ASN1_DN:
+    if ident.id_type == _DER_ASN1_DN:
         from ikeviz.protocol import certificates
 
         return certificates.dn_text(ident.data)
