@@ -20,6 +20,7 @@ pure function of its arguments.
 from __future__ import annotations
 
 import hashlib
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -57,6 +58,7 @@ __all__ = [
     "hash_digest",
     "digest_size",
     "prf",
+    "keyed_prf",
     "cipher_spec",
     "cipher_key_length",
     "block_size",
@@ -135,10 +137,11 @@ def hash_spec(alg: int) -> HashSpec:
 
 def hash_digest(alg: int, data: bytes) -> bytes:
     """The plain hash of ``data`` with IKE hash ``alg``, as used for IVs (RFC 2409 App. B)."""
-    entry = _HMAC_HASHES.get(alg)
+    entry = _HASH_IMPLEMENTATIONS.get(alg)
     if entry is None:
         raise UnsupportedAlgorithmError("hash algorithm", alg)
-    return entry[0](data).digest()
+    _, openssl, builtin, builtin_max = entry
+    return (builtin if len(data) <= builtin_max else openssl)(data).digest()
 
 
 def hash_function(alg: int) -> Callable[[bytes], bytes]:
@@ -164,33 +167,115 @@ def prf(alg: int, key: bytes, data: bytes) -> bytes:
     version of the negotiated hash.
     """
     try:
-        constructor, block = _HMAC_HASHES[alg]
+        block, openssl, builtin, builtin_max = _HASH_IMPLEMENTATIONS[alg]
     except KeyError:
         raise UnsupportedAlgorithmError("hash algorithm", alg) from None
-    # RFC 2104 with the hash constructors looked up once (what hmac.new does, without
-    # its per-call Python set-up): H(K ^ opad | H(K ^ ipad | data)).
+    # RFC 2104 written out: H(K ^ opad | H(K ^ ipad | data)), each hash by the
+    # implementation that costs least for its input (see _HASH_IMPLEMENTATIONS);
+    # the outer input, a block and a digest, is always a short one.
     if len(key) > block:
-        key = constructor(key).digest()
+        key = (builtin if len(key) <= builtin_max else openssl)(key).digest()
     key = key.ljust(block, b"\x00")
-    inner = constructor(key.translate(_TRANS_36))
-    inner.update(data)
-    outer = constructor(key.translate(_TRANS_5C))
-    outer.update(inner.digest())
-    return outer.digest()
+    inner_input = key.translate(_TRANS_36) + data
+    inner = (builtin if len(inner_input) <= builtin_max else openssl)(inner_input).digest()
+    return builtin(key.translate(_TRANS_5C) + inner).digest()
+
+
+def keyed_prf(alg: int, key: bytes) -> Callable[[bytes], bytes]:
+    """``prf(key, .)``: :func:`prf` with one key, for several inputs (RFC 2104; RFC 2409 §5).
+
+    The two padded key blocks are hashed once, here, and each input starts
+    from copies of those two states (as ``hmac.HMAC.copy`` does): for the
+    KEYMAT blocks of both directions under SKEYID_d, and SKEYID_d/a/e under
+    SKEYID. The inner hash is OpenSSL's, which costs least for those inputs of
+    several blocks with SHA-1 and SHA-2 (see _HASH_IMPLEMENTATIONS); the outer
+    one, a block and a digest, is always short.
+    """
+    try:
+        block, openssl, builtin, _ = _HASH_IMPLEMENTATIONS[alg]
+    except KeyError:
+        raise UnsupportedAlgorithmError("hash algorithm", alg) from None
+    if len(key) > block:
+        key = openssl(key).digest()
+    key = key.ljust(block, b"\x00")
+    inner_start = openssl(key.translate(_TRANS_36))
+    outer_start = builtin(key.translate(_TRANS_5C))
+
+    def keyed(data: bytes) -> bytes:
+        """``prf(key, data)`` (RFC 2409 §5)."""
+        inner = inner_start.copy()
+        inner.update(data)
+        outer = outer_start.copy()
+        outer.update(inner.digest())
+        return outer.digest()
+
+    return keyed
 
 
 _TRANS_5C: Final = bytes((x ^ 0x5C) for x in range(256))
 _TRANS_36: Final = bytes((x ^ 0x36) for x in range(256))
+
+
 class _HashObject(Protocol):
     def update(self, data: bytes, /) -> None: ...
 
     def digest(self) -> bytes: ...
 
+    def copy(self) -> _HashObject: ...
 
-_HMAC_HASHES: Final[dict[int, tuple[Callable[[bytes], _HashObject], int]]] = {
-    number: (getattr(hashlib, spec.hashlib_name), spec.block_size)
-    for number, spec in HASHES.items()
+
+_HashConstructor = Callable[[bytes], _HashObject]
+
+
+def _builtin_constructors() -> dict[str, _HashConstructor]:
+    """CPython's own hash implementations by hashlib name, those this build has."""
+    found: dict[str, _HashConstructor] = {}
+    for module_name, names in (
+        ("_md5", ("md5",)),
+        ("_sha1", ("sha1",)),
+        ("_sha256", ("sha256",)),
+        ("_sha512", ("sha384", "sha512")),
+    ):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        for name in names:
+            found[name] = getattr(module, name)
+    return found
+
+
+# hashlib's constructors are OpenSSL's: each call sets up an EVP context, a
+# fixed cost of about as much as hashing three or four blocks, after which a
+# block costs about half of what CPython's own implementation takes. CPython's
+# own (_sha1 and friends) set up almost for free, so they cost fewer CPU
+# instructions for inputs of a few blocks: the NAT-D and Quick Mode IV hashes,
+# the outer hash of every prf and the inner one of a short prf input. Inputs
+# up to ``builtin_max`` bytes (counted under valgrind for each hash) go to
+# CPython's, longer ones to OpenSSL's; without CPython's, OpenSSL's does all.
+# Both compute the same standard hash.
+_BUILTIN_MAX_BYTES: Final[dict[int, int]] = {
+    HASH_MD5: 1399,  # 22 blocks of 64 bytes, with the 9 bytes of padding
+    HASH_SHA1: 247,  # 4 blocks
+    HASH_SHA2_256: 119,  # 2 blocks
+    HASH_SHA2_384: 239,  # 2 blocks of 128 bytes, with 17 bytes of padding
+    HASH_SHA2_512: 239,
 }
+
+
+def _hash_implementations() -> dict[int, tuple[int, _HashConstructor, _HashConstructor, int]]:
+    builtins = _builtin_constructors()
+    table: dict[int, tuple[int, _HashConstructor, _HashConstructor, int]] = {}
+    for number, spec in HASHES.items():
+        openssl: _HashConstructor = getattr(hashlib, spec.hashlib_name)
+        builtin = builtins.get(spec.hashlib_name, openssl)
+        table[number] = (spec.block_size, openssl, builtin, _BUILTIN_MAX_BYTES[number])
+    return table
+
+
+#: By IKE hash number: (block size, OpenSSL's constructor, CPython's (or
+#: OpenSSL's if this build has none), the longest input given to CPython's).
+_HASH_IMPLEMENTATIONS: Final = _hash_implementations()
 
 
 # --- phase-1 CBC ciphers -----------------------------------------------------
@@ -368,6 +453,12 @@ def cbc_decrypt(alg: int, key: bytes, iv: bytes, ciphertext: bytes) -> bytes:
     return decryptor.update(ciphertext) + decryptor.finalize()
 
 
+#: CBC with a zero IV, by block size in bytes: the mode CbcCipher makes its
+#: contexts with (its encryption context starts from the zero block). A mode
+#: object holds only its IV, so one serves every key.
+_ZERO_IV_CBC: Final = {8: modes.CBC(bytes(8)), 16: modes.CBC(bytes(16))}
+
+
 class CbcCipher:
     """Raw CBC with one key for many messages (RFC 2409 App. B; RFC 2451, RFC 3602).
 
@@ -376,33 +467,36 @@ class CbcCipher:
     first use) for this key and kept: making a context costs more than
     encrypting a whole message. A CBC context chains from the last block it
     produced (encryption) or took in (decryption), not from the IV a message
-    needs, so only the first block is corrected:
+    needs, so each message starts with a correction:
 
     - encryption: the context computes E(P1 ^ last); feeding P1 ^ IV ^ last
       gives E(P1 ^ IV), and the blocks after it chain as CBC does;
-    - decryption: the context gives D(C1) ^ last; XORing that block with
-      last ^ IV gives D(C1) ^ IV.
+    - decryption: the IV is fed first, as one more ciphertext block: its
+      output is dropped, and the context then chains from the IV, giving
+      D(C1) ^ IV, D(C2) ^ C1 and so on (one block more to decrypt costs less
+      than correcting the first block through integers).
 
     The key is checked as in :func:`cbc_encrypt`; the IV and data sizes at each call.
     """
 
     __slots__ = (
         "alg", "key", "block_size", "_cipher", "_encrypt_update", "_decrypt_update",
-        "_encrypt_last", "_decrypt_last",
+        "_encrypt_last",
     )
 
     def __init__(self, alg: int, key: bytes) -> None:
         # One Cipher object (zero IV) makes both contexts: each Cipher() call
         # validates the key and mode again.
-        self._cipher = Cipher(_algorithm(alg, key), modes.CBC(bytes(CIPHERS[alg].block_size)))
+        algorithm = _algorithm(alg, key)  # checks alg and the key first
+        size = CIPHERS[alg].block_size
+        self._cipher = Cipher(algorithm, _ZERO_IV_CBC[size])
         self.alg = alg
         self.key = key
-        self.block_size = CIPHERS[alg].block_size
+        self.block_size = size
         self._encrypt_update: Callable[[bytes], bytes] | None = None
         self._decrypt_update: Callable[[bytes], bytes] | None = None
-        # The block each context chains from: its IV (zero) until it has run.
+        # The block the encryption context chains from: its IV (zero) until it has run.
         self._encrypt_last = 0
-        self._decrypt_last = 0
 
     def _check(self, iv: bytes, data: bytes, what: str) -> None:
         size = self.block_size
@@ -411,41 +505,42 @@ class CbcCipher:
         if len(data) % size:
             raise CipherError(f"{what} of {len(data)} bytes is not a multiple of {size}")
 
+    # encrypt and decrypt run for every encrypted message: each tests the sizes
+    # itself and calls _check, which raises the error, only when one is wrong.
+
     def encrypt(self, iv: bytes, plaintext: bytes) -> bytes:
         """Raw CBC encryption of whole blocks with this key, no padding added."""
-        self._check(iv, plaintext, "plaintext")
+        size = self.block_size
+        if len(iv) != size or len(plaintext) % size:
+            self._check(iv, plaintext, "plaintext")
         if not plaintext:
             return b""
-        size = self.block_size
         update = self._encrypt_update
         if update is None:
             update = self._cipher.encryptor().update
             self._encrypt_update = update
+        # Big-endian, the default byte order of from_bytes and to_bytes since
+        # Python 3.11: without the argument, each call parses one less.
         from_bytes = int.from_bytes
         first = (
-            from_bytes(plaintext[:size], "big") ^ from_bytes(iv, "big") ^ self._encrypt_last
-        ).to_bytes(size, "big")
+            from_bytes(plaintext[:size]) ^ from_bytes(iv) ^ self._encrypt_last
+        ).to_bytes(size)
         ciphertext = update(first + plaintext[size:])
-        self._encrypt_last = from_bytes(ciphertext[-size:], "big")
+        self._encrypt_last = from_bytes(ciphertext[-size:])
         return ciphertext
 
     def decrypt(self, iv: bytes, ciphertext: bytes) -> bytes:
         """Raw CBC decryption of whole blocks with this key; the padding stays."""
-        self._check(iv, ciphertext, "ciphertext")
+        size = self.block_size
+        if len(iv) != size or len(ciphertext) % size:
+            self._check(iv, ciphertext, "ciphertext")
         if not ciphertext:
             return b""
-        size = self.block_size
         update = self._decrypt_update
         if update is None:
             update = self._cipher.decryptor().update
             self._decrypt_update = update
-        from_bytes = int.from_bytes
-        plaintext = update(ciphertext)
-        first = (
-            from_bytes(plaintext[:size], "big") ^ from_bytes(iv, "big") ^ self._decrypt_last
-        ).to_bytes(size, "big")
-        self._decrypt_last = from_bytes(ciphertext[-size:], "big")
-        return first + plaintext[size:]
+        return update(iv + ciphertext)[size:]  # the IV's block dropped: see the class
 
 
 class Padding(Enum):
@@ -468,11 +563,18 @@ class Padding(Enum):
     COUNT_LAST_BYTE = "count-last-byte"
 
 
+# The members pad and padded_length compare with, read once: reading a member off
+# the Enum class goes through EnumType's __getattr__ (hundreds of CPU instructions),
+# and pad runs for every encrypted message.
+_ZEROS_MINIMAL: Final = Padding.ZEROS_MINIMAL
+_COUNT_LAST_BYTE: Final = Padding.COUNT_LAST_BYTE
+
+
 def padded_length(length: int, block: int, style: Padding = Padding.STRONGSWAN) -> int:
     """Length of ``length`` bytes after padding to ``block`` in ``style`` (RFC 2409 App. B)."""
     if block <= 0:
         raise ValueError("block size must be positive")
-    if style is Padding.ZEROS_MINIMAL:
+    if style is _ZEROS_MINIMAL:
         return -(-length // block) * block
     return (length // block + 1) * block
 
@@ -487,10 +589,10 @@ def pad(data: bytes, block: int, style: Padding = Padding.STRONGSWAN) -> bytes:
     # checks the two agree.
     if block <= 0:
         raise ValueError("block size must be positive")
-    if style is Padding.ZEROS_MINIMAL:
+    if style is _ZEROS_MINIMAL:
         return data + bytes(-len(data) % block)
     count = block - len(data) % block
-    if style is Padding.COUNT_LAST_BYTE:
+    if style is _COUNT_LAST_BYTE:
         return data + bytes(count - 1) + bytes([count])
     return data + bytes(count)
 

@@ -599,6 +599,20 @@ def _ecp_peer_key(dh_group: DhGroup, value: bytes) -> ec.EllipticCurvePublicKey:
         raise DhError(f"{dh_group.name} public value is not a point on the curve") from None
 
 
+#: For each MODP group, 2 and p - 2 encoded as KE payload bodies (big-endian, the
+#: prime's length). For values of that length, comparing the bytes compares the
+#: numbers: check_public_value tests the range without turning the peer's value
+#: (hundreds of bytes) into an int.
+_MODP_BOUNDS: Final[dict[int, tuple[bytes, bytes]]] = {
+    number: (
+        (2).to_bytes(dh_group.public_length, "big"),
+        (dh_group.prime - 2).to_bytes(dh_group.public_length, "big"),
+    )
+    for number, dh_group in GROUPS.items()
+    if dh_group.kind == "modp"
+}
+
+
 def check_public_value(group_number: int, value: bytes) -> None:
     """Raise :class:`DhError` unless ``value`` is a usable KE payload body.
 
@@ -612,9 +626,10 @@ def check_public_value(group_number: int, value: bytes) -> None:
     dh_group = GROUPS.get(group_number) or group(group_number)
     if len(value) != dh_group.public_length:
         raise _wrong_length(dh_group, value)
-    if dh_group.kind == "modp":
-        peer = int.from_bytes(value, "big")
-        if not 2 <= peer <= dh_group.prime - 2:
+    modp_bounds = _MODP_BOUNDS.get(group_number)  # None for an ECP group
+    if modp_bounds is not None:
+        low, high = modp_bounds
+        if not low <= value <= high:
             raise DhError(f"{dh_group.name} public value out of [2, p-2]")
     else:
         _ecp_peer_key(dh_group, value)

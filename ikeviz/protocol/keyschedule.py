@@ -27,7 +27,8 @@ of the ISAKMP header.
 
 from __future__ import annotations
 
-from functools import cached_property
+from collections.abc import Callable
+from functools import lru_cache, partial
 from typing import Final, Literal
 
 from ikeviz.protocol import ciphers
@@ -112,11 +113,11 @@ Trace = list[Derivation] | None
 # each call was a measurable part of its time.
 
 
-#: The largest message ID: the ISAKMP header holds it in 32 bits (RFC 2408 §3.1).
-#: The functions that take one check it inline (``if not 0 <= message_id <=
-#: _MAX_MID``), then use ``message_id.to_bytes(4, "big")`` as M-ID: one call less
-#: for each of the IVs and hashes of a Quick Mode.
-_MAX_MID: Final = 0xFFFFFFFF
+# A message ID is 32 bits in the ISAKMP header (RFC 2408 §3.1). The functions
+# that take one make M-ID inline, with the range check in the conversion:
+# ``message_id.to_bytes(4)`` (big-endian, the default since Python 3.11) raises
+# OverflowError for a negative or too large value. One call and one comparison
+# less for each of the IVs and hashes of a Quick Mode.
 
 
 def _bad_mid(message_id: int) -> KeyScheduleError:
@@ -132,7 +133,11 @@ def _cookie(value: bytes, name: str) -> bytes:
 def _cookies(first: bytes, first_name: str, second: bytes, second_name: str) -> bytes:
     """``first | second``, two cookies checked as :func:`_cookie` does, first one first.
 
-    One call for the pair that every SKEYID_* and HASH_I/R formula carries.
+    One call for the pair that every SKEYID_* and HASH_I/R formula carries. The
+    ones a negotiation computes test the two lengths inline and call this only
+    to raise; they join the cookies into the rest of their input in one
+    ``b"".join``, which costs less than concatenating part by part from four
+    parts on.
     """
     if len(first) != 8 or len(second) != 8:
         _cookie(first, first_name)
@@ -204,13 +209,7 @@ def skeyid_d(
     prf_alg: int, skeyid: bytes, g_xy: bytes, cky_i: bytes, cky_r: bytes, *, trace: Trace = None
 ) -> bytes:
     """SKEYID_d = prf(SKEYID, g^xy | CKY-I | CKY-R | 0) (RFC 2409 §5)."""
-    data = g_xy + _cookies(cky_i, "CKY-I", cky_r, "CKY-R") + b"\x00"
-    out = ciphers.prf(prf_alg, skeyid, data)
-    if trace is not None:
-        inputs = (("SKEYID", skeyid), ("g^xy", g_xy), ("CKY-I", cky_i), ("CKY-R", cky_r))
-        formula = "prf(SKEYID, g^xy | CKY-I | CKY-R | 0)"
-        trace.append(new_record(Derivation, ("SKEYID_d", formula, inputs, out, _RFC5)))
-    return out
+    return _skeyid_d(partial(ciphers.prf, prf_alg, skeyid), skeyid, g_xy, cky_i, cky_r, trace)
 
 
 def skeyid_a(
@@ -224,19 +223,8 @@ def skeyid_a(
     trace: Trace = None,
 ) -> bytes:
     """SKEYID_a = prf(SKEYID, SKEYID_d | g^xy | CKY-I | CKY-R | 1) (RFC 2409 §5)."""
-    data = skeyid_d + g_xy + _cookies(cky_i, "CKY-I", cky_r, "CKY-R") + b"\x01"
-    out = ciphers.prf(prf_alg, skeyid, data)
-    if trace is not None:
-        inputs = (
-            ("SKEYID", skeyid),
-            ("SKEYID_d", skeyid_d),
-            ("g^xy", g_xy),
-            ("CKY-I", cky_i),
-            ("CKY-R", cky_r),
-        )
-        formula = "prf(SKEYID, SKEYID_d | g^xy | CKY-I | CKY-R | 1)"
-        trace.append(new_record(Derivation, ("SKEYID_a", formula, inputs, out, _RFC5)))
-    return out
+    prf_skeyid = partial(ciphers.prf, prf_alg, skeyid)
+    return _skeyid_a(prf_skeyid, skeyid, skeyid_d, g_xy, cky_i, cky_r, trace)
 
 
 def skeyid_e(
@@ -250,8 +238,69 @@ def skeyid_e(
     trace: Trace = None,
 ) -> bytes:
     """SKEYID_e = prf(SKEYID, SKEYID_a | g^xy | CKY-I | CKY-R | 2) (RFC 2409 §5)."""
-    data = skeyid_a + g_xy + _cookies(cky_i, "CKY-I", cky_r, "CKY-R") + b"\x02"
-    out = ciphers.prf(prf_alg, skeyid, data)
+    prf_skeyid = partial(ciphers.prf, prf_alg, skeyid)
+    return _skeyid_e(prf_skeyid, skeyid, skeyid_a, g_xy, cky_i, cky_r, trace)
+
+
+# SKEYID_d, _a and _e with ``prf_skeyid`` = prf(SKEYID, .) given: derive_phase1_keys
+# makes it once for the three (ciphers.keyed_prf hashes SKEYID's key blocks once).
+
+
+def _skeyid_d(
+    prf_skeyid: Callable[[bytes], bytes],
+    skeyid: bytes,
+    g_xy: bytes,
+    cky_i: bytes,
+    cky_r: bytes,
+    trace: Trace,
+) -> bytes:
+    if len(cky_i) != 8 or len(cky_r) != 8:
+        _cookies(cky_i, "CKY-I", cky_r, "CKY-R")  # raises
+    out = prf_skeyid(b"".join((g_xy, cky_i, cky_r, b"\x00")))
+    if trace is not None:
+        inputs = (("SKEYID", skeyid), ("g^xy", g_xy), ("CKY-I", cky_i), ("CKY-R", cky_r))
+        formula = "prf(SKEYID, g^xy | CKY-I | CKY-R | 0)"
+        trace.append(new_record(Derivation, ("SKEYID_d", formula, inputs, out, _RFC5)))
+    return out
+
+
+def _skeyid_a(
+    prf_skeyid: Callable[[bytes], bytes],
+    skeyid: bytes,
+    skeyid_d: bytes,
+    g_xy: bytes,
+    cky_i: bytes,
+    cky_r: bytes,
+    trace: Trace,
+) -> bytes:
+    if len(cky_i) != 8 or len(cky_r) != 8:
+        _cookies(cky_i, "CKY-I", cky_r, "CKY-R")  # raises
+    out = prf_skeyid(b"".join((skeyid_d, g_xy, cky_i, cky_r, b"\x01")))
+    if trace is not None:
+        inputs = (
+            ("SKEYID", skeyid),
+            ("SKEYID_d", skeyid_d),
+            ("g^xy", g_xy),
+            ("CKY-I", cky_i),
+            ("CKY-R", cky_r),
+        )
+        formula = "prf(SKEYID, SKEYID_d | g^xy | CKY-I | CKY-R | 1)"
+        trace.append(new_record(Derivation, ("SKEYID_a", formula, inputs, out, _RFC5)))
+    return out
+
+
+def _skeyid_e(
+    prf_skeyid: Callable[[bytes], bytes],
+    skeyid: bytes,
+    skeyid_a: bytes,
+    g_xy: bytes,
+    cky_i: bytes,
+    cky_r: bytes,
+    trace: Trace,
+) -> bytes:
+    if len(cky_i) != 8 or len(cky_r) != 8:
+        _cookies(cky_i, "CKY-I", cky_r, "CKY-R")  # raises
+    out = prf_skeyid(b"".join((skeyid_a, g_xy, cky_i, cky_r, b"\x02")))
     if trace is not None:
         inputs = (
             ("SKEYID", skeyid),
@@ -338,7 +387,9 @@ def hash_i(
     ``sai_b`` is the body of the initiator's SA payload as it offered it (all
     proposals and transforms); ``idii_b`` the initiator's ID payload body.
     """
-    data = g_xi + g_xr + _cookies(cky_i, "CKY-I", cky_r, "CKY-R") + sai_b + idii_b
+    if len(cky_i) != 8 or len(cky_r) != 8:
+        _cookies(cky_i, "CKY-I", cky_r, "CKY-R")  # raises
+    data = b"".join((g_xi, g_xr, cky_i, cky_r, sai_b, idii_b))
     out = ciphers.prf(prf_alg, skeyid, data)
     if trace is not None:
         inputs = (
@@ -373,7 +424,9 @@ def hash_r(
     public values and cookies is done here. SAi_b is the initiator's SA body
     here too.
     """
-    data = g_xr + g_xi + _cookies(cky_r, "CKY-R", cky_i, "CKY-I") + sai_b + idir_b
+    if len(cky_r) != 8 or len(cky_i) != 8:
+        _cookies(cky_r, "CKY-R", cky_i, "CKY-I")  # raises
+    data = b"".join((g_xr, g_xi, cky_r, cky_i, sai_b, idir_b))
     out = ciphers.prf(prf_alg, skeyid, data)
     if trace is not None:
         inputs = (
@@ -425,9 +478,10 @@ def phase2_iv(
     hash(last phase-1 CBC block | M-ID), cut to the block size; M-ID is the
     4-byte message ID of the new exchange's header.
     """
-    if not 0 <= message_id <= _MAX_MID:
-        raise _bad_mid(message_id)
-    mid = message_id.to_bytes(4, "big")
+    try:
+        mid = message_id.to_bytes(4)
+    except OverflowError:
+        raise _bad_mid(message_id) from None
     digest = ciphers.hash_digest(hash_alg, last_phase1_block + mid)
     if block_size > len(digest):
         raise KeyScheduleError(f"block size {block_size} exceeds the hash output")
@@ -570,21 +624,18 @@ class IvChain:
                 others.append(existing)
             elif entry is None:
                 entry = existing
-        if entry is None:
-            first = phase2_iv(
+        if entry is None:  # the exchange's first message: its IV is the first one
+            first = current = phase2_iv(
                 self.hash_alg, self.last_phase1_block, message_id, size, trace=trace
             )
-            entry = new_record(ExchangeIv, (message_id, first, first, ()))
+            processed: tuple[tuple[bytes, bytes], ...] = ()
         else:
-            for block, _ in entry.processed:
+            first, current, processed = entry.first, entry.current, entry.processed
+            for block, _ in processed:
                 if block == final_block:
                     return self  # a retransmission
-        others.append(new_record(ExchangeIv, (
-            message_id,
-            entry.first,
-            final_block,
-            entry.processed + ((final_block, entry.current),),
-        )))
+        processed += ((final_block, current),)
+        others.append(new_record(ExchangeIv, (message_id, first, final_block, processed)))
         phase1 = final_block if message_id == 0 else self.last_phase1_block
         return new_record(IvChain, (self.hash_alg, size, phase1, tuple(others)))
 
@@ -600,9 +651,10 @@ def qm_hash_1(
     ``after_hash`` is every payload after the HASH payload, generic headers
     included, without the encryption padding.
     """
-    if not 0 <= message_id <= _MAX_MID:
-        raise _bad_mid(message_id)
-    mid = message_id.to_bytes(4, "big")
+    try:
+        mid = message_id.to_bytes(4)
+    except OverflowError:
+        raise _bad_mid(message_id) from None
     out = ciphers.prf(prf_alg, skeyid_a, mid + after_hash)
     if trace is not None:
         inputs = (("SKEYID_a", skeyid_a), ("M-ID", mid), ("payloads after HASH", after_hash))
@@ -625,9 +677,10 @@ def qm_hash_2(
     ``ni_b`` is the body of the initiator's Quick Mode nonce; ``after_hash``
     the responder's payloads after its HASH, without padding.
     """
-    if not 0 <= message_id <= _MAX_MID:
-        raise _bad_mid(message_id)
-    mid = message_id.to_bytes(4, "big")
+    try:
+        mid = message_id.to_bytes(4)
+    except OverflowError:
+        raise _bad_mid(message_id) from None
     out = ciphers.prf(prf_alg, skeyid_a, mid + ni_b + after_hash)
     if trace is not None:
         inputs = (
@@ -651,10 +704,11 @@ def qm_hash_3(
     trace: Trace = None,
 ) -> bytes:
     """HASH(3) = prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b) (RFC 2409 §5.5)."""
-    if not 0 <= message_id <= _MAX_MID:
-        raise _bad_mid(message_id)
-    mid = message_id.to_bytes(4, "big")
-    out = ciphers.prf(prf_alg, skeyid_a, b"\x00" + mid + ni_b + nr_b)
+    try:
+        mid = message_id.to_bytes(4)
+    except OverflowError:
+        raise _bad_mid(message_id) from None
+    out = ciphers.prf(prf_alg, skeyid_a, b"".join((b"\x00", mid, ni_b, nr_b)))
     if trace is not None:
         inputs = (("SKEYID_a", skeyid_a), ("M-ID", mid), ("Ni_b", ni_b), ("Nr_b", nr_b))
         formula = "prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b)"
@@ -670,9 +724,10 @@ def informational_hash(
     ``payloads`` is the Notification or Delete payload (and anything else
     after the HASH), generic headers included, without padding.
     """
-    if not 0 <= message_id <= _MAX_MID:
-        raise _bad_mid(message_id)
-    mid = message_id.to_bytes(4, "big")
+    try:
+        mid = message_id.to_bytes(4)
+    except OverflowError:
+        raise _bad_mid(message_id) from None
     out = ciphers.prf(prf_alg, skeyid_a, mid + payloads)
     if trace is not None:
         inputs = (("SKEYID_a", skeyid_a), ("M-ID", mid), ("N/D", payloads))
@@ -705,29 +760,67 @@ def keymat(
         raise KeyScheduleError(f"protocol {protocol} is not one byte")
     if length <= 0:
         raise KeyScheduleError(f"KEYMAT length {length}")
-    seed = (g_qm_xy or b"") + bytes([protocol]) + spi + ni_b + nr_b
+    protocol_byte = bytes([protocol])
+    seed = b"".join((g_qm_xy or b"", protocol_byte, spi, ni_b, nr_b))
+    prf_d = partial(ciphers.prf, prf_alg, skeyid_d)
+    return _keymat_from_seed(
+        prf_d, skeyid_d, protocol_byte, spi, ni_b, nr_b, length, g_qm_xy, seed, trace
+    )
+
+
+def _keymat_from_seed(
+    prf_d: Callable[[bytes], bytes],
+    skeyid_d: bytes,
+    protocol_byte: bytes,
+    spi: bytes,
+    ni_b: bytes,
+    nr_b: bytes,
+    length: int,
+    g_qm_xy: bytes | None,
+    seed: bytes,
+    trace: Trace,
+) -> bytes:
+    """:func:`keymat` from its ``seed``, ``[g(qm)^xy |] protocol | SPI | Ni_b | Nr_b``,
+    once its arguments are checked, with ``prf_d`` = prf(SKEYID_d, .) and the
+    protocol as its byte.
+
+    For :func:`child_sa_keys`, which keeps the seed too (made once, not twice)
+    and uses one ``prf_d`` for both directions (ciphers.keyed_prf).
+    """
     blocks: list[bytes] = []
     previous = b""
     produced = 0  # len(b"".join(blocks)), kept as we go
     while produced < length:
-        previous = ciphers.prf(prf_alg, skeyid_d, previous + seed)
+        previous = prf_d(previous + seed)
         blocks.append(previous)
         produced += len(previous)
     out = b"".join(blocks)[:length]
     if trace is not None:
-        pfs = "g(qm)^xy | " if g_qm_xy else ""
-        formula = (
-            f"first {length} bytes of K1 | .. | K{len(blocks)}, "
-            f"K1 = prf(SKEYID_d, {pfs}protocol | SPI | Ni_b | Nr_b), "
-            f"Kn = prf(SKEYID_d, Kn-1 | {pfs}protocol | SPI | Ni_b | Nr_b)"
-        )
-        inputs: tuple[tuple[str, bytes], ...] = (("SKEYID_d", skeyid_d),)
+        formula = _keymat_formula(length, len(blocks), bool(g_qm_xy))
+        inputs: tuple[tuple[str, bytes], ...]
         if g_qm_xy:
-            inputs += (("g(qm)^xy", g_qm_xy),)
-        inputs += (("protocol", bytes([protocol])), ("SPI", spi), ("Ni_b", ni_b), ("Nr_b", nr_b))
+            inputs = (("SKEYID_d", skeyid_d), ("g(qm)^xy", g_qm_xy), ("protocol", protocol_byte),
+                      ("SPI", spi), ("Ni_b", ni_b), ("Nr_b", nr_b))
+        else:
+            inputs = (("SKEYID_d", skeyid_d), ("protocol", protocol_byte),
+                      ("SPI", spi), ("Ni_b", ni_b), ("Nr_b", nr_b))
         trace.append(new_record(Derivation, (f"KEYMAT (SPI {spi.hex()})",
                                                  formula, inputs, out, _RFC55)))
     return out
+
+
+@lru_cache(maxsize=64)
+def _keymat_formula(length: int, count: int, pfs: bool) -> str:
+    """The formula of a KEYMAT of ``length`` bytes in ``count`` blocks, for its Derivation.
+
+    Kept per sizes (a function of the configuration): four KEYMATs a negotiation
+    would otherwise format the same long text again.
+    """
+    seed = "g(qm)^xy | protocol | SPI | Ni_b | Nr_b" if pfs else "protocol | SPI | Ni_b | Nr_b"
+    return (
+        f"first {length} bytes of K1 | .. | K{count}, "
+        f"K1 = prf(SKEYID_d, {seed}), Kn = prf(SKEYID_d, Kn-1 | {seed})"
+    )
 
 
 @record(frozen=True)
@@ -787,20 +880,24 @@ def child_sa_keys(
     # way back: the order the derivations are recorded in. A loop rather than a
     # nested function: one call less per direction.
     directions: list[SaDirectionKeys] = []
+    protocol_byte = bytes([protocol])  # ValueError outside 0-255, before the length check
+    if total <= 0:
+        raise KeyScheduleError(f"KEYMAT length {total}")  # as keymat says it
+    prf_d = ciphers.keyed_prf(prf_alg, skeyid_d)  # SKEYID_d's key blocks hashed once
     for spi in (spi_r, spi_i):
-        seed = (g_qm_xy or b"") + bytes([protocol]) + spi + ni_b + nr_b
-        material = keymat(prf_alg, skeyid_d, protocol, spi, ni_b, nr_b, total, g_qm_xy, trace=trace)
-        directions.append(
-            SaDirectionKeys(
-                spi=spi,
-                seed=seed,
-                keymat=material,
-                encryption_key=material[:encryption_key_length],
-                integrity_key=material[encryption_key_length:],
-            )
+        seed = b"".join((g_qm_xy or b"", protocol_byte, spi, ni_b, nr_b))
+        material = _keymat_from_seed(
+            prf_d, skeyid_d, protocol_byte, spi, ni_b, nr_b, total, g_qm_xy, seed, trace
         )
+        directions.append(new_record(SaDirectionKeys, (
+            spi,
+            seed,
+            material,
+            material[:encryption_key_length],  # encryption_key
+            material[encryption_key_length:],  # integrity_key
+        )))
     outbound, inbound = directions
-    return ChildSaKeys(outbound, inbound, tuple(trace))
+    return new_record(ChildSaKeys, (outbound, inbound, tuple(trace)))
 
 
 # --- phase 1 in one call ---------------------------------------------------------------
@@ -824,23 +921,27 @@ class Phase1Keys:
     initial_iv: bytes
     derivations: tuple[Derivation, ...]
 
-    # Read for every encrypted message (padding, IV checks): computed on the first
-    # read and then kept in this instance's __dict__, which is not a field (repr,
-    # equality and hashing do not see it) and which a frozen dataclass lets
-    # cached_property write to.
-    @cached_property
+    # Read for every encrypted message (padding, IV checks), a dozen times per
+    # negotiation: a look-up in a table (ciphers.block_size only for an unknown
+    # cipher, to raise its error). Not a field: repr, equality and hashing do
+    # not see it.
+    @property
     def block_size(self) -> int:
         """The CBC block size of the negotiated cipher (RFC 2409 App. B)."""
-        return ciphers.block_size(self.cipher_alg)
+        return _BLOCK_SIZES.get(self.cipher_alg) or ciphers.block_size(self.cipher_alg)
 
     def iv_chain(self) -> IvChain:
         """A fresh :class:`IvChain` at MM5 for this SA (RFC 2409 App. B)."""
-        return IvChain(
-            self.hash_alg,
-            self.block_size,
-            self.initial_iv,
-            (ExchangeIv(0, self.initial_iv, self.initial_iv),),
-        )
+        iv = self.initial_iv
+        return new_record(IvChain, (
+            self.hash_alg, self.block_size, iv, (new_record(ExchangeIv, (0, iv, iv, ())),)
+        ))
+
+
+#: The CBC block size of each phase-1 cipher, by its IKE number (RFC 2409 App. B).
+_BLOCK_SIZES: Final[dict[int, int]] = {
+    number: spec.block_size for number, spec in ciphers.CIPHERS.items()
+}
 
 
 def derive_phase1_keys(
@@ -875,10 +976,11 @@ def derive_phase1_keys(
         skeyid = skeyid_sig(hash_alg, ni_b, nr_b, g_xy, trace=trace)
     else:
         skeyid = skeyid_pke(hash_alg, ni_b, nr_b, cky_i, cky_r, trace=trace)
-    d = skeyid_d(hash_alg, skeyid, g_xy, cky_i, cky_r, trace=trace)
-    a = skeyid_a(hash_alg, skeyid, d, g_xy, cky_i, cky_r, trace=trace)
-    e = skeyid_e(hash_alg, skeyid, a, g_xy, cky_i, cky_r, trace=trace)
+    prf_skeyid = ciphers.keyed_prf(hash_alg, skeyid)  # SKEYID's key blocks hashed once
+    d = _skeyid_d(prf_skeyid, skeyid, g_xy, cky_i, cky_r, trace)
+    a = _skeyid_a(prf_skeyid, skeyid, d, g_xy, cky_i, cky_r, trace)
+    e = _skeyid_e(prf_skeyid, skeyid, a, g_xy, cky_i, cky_r, trace)
     ka = encryption_key(hash_alg, cipher_alg, e, key_bits, trace=trace)
-    block = ciphers.block_size(cipher_alg)
+    block = _BLOCK_SIZES[cipher_alg]  # a known cipher: encryption_key checked it
     iv = phase1_iv(hash_alg, g_xi, g_xr, block, trace=trace)
-    return Phase1Keys(hash_alg, cipher_alg, skeyid, d, a, e, ka, iv, tuple(trace))
+    return new_record(Phase1Keys, (hash_alg, cipher_alg, skeyid, d, a, e, ka, iv, tuple(trace)))

@@ -14,12 +14,12 @@ diagnosis can say what to change, on which side.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Final
 
 from ikeviz.protocol import dh
-from ikeviz.protocol._records import record
+from ikeviz.protocol._records import new_record, record
 from ikeviz.protocol.codec import Attribute, Proposal, SecurityAssociation, Transform
 from ikeviz.protocol.config import (
     Behaviour,
@@ -142,6 +142,19 @@ def ike_transform(proposal: IkeProposal, number: int) -> Transform:
 
 def ike_sa_payload(proposals: Sequence[IkeProposal]) -> SecurityAssociation:
     """The initiator's phase-1 SA: one Proposal, one Transform per offer (RFC 2409 §5)."""
+    # A pure function of the configured proposals, made once per configuration
+    # rather than per negotiation (records are immutable, so it can be shared).
+    offers = tuple(proposals)
+    try:
+        return _ike_sa_payload(offers)
+    except TypeError:  # a proposal that cannot be hashed: made each time
+        return _ike_sa_payload.__wrapped__(offers)
+
+
+@functools.lru_cache(maxsize=64)
+def _ike_sa_payload(proposals: tuple[IkeProposal, ...]) -> SecurityAssociation:
+    # Every value in it is int() of a proposal's field (or a constant), so equal
+    # proposals, whatever the types of their fields, give the same SA.
     transforms = []
     for i, p in enumerate(proposals):
         transforms.append(ike_transform(p, i + 1))
@@ -313,13 +326,14 @@ def select_ike(
     for oi, offer in enumerate(offers):
         for li, mine in enumerate(local):
             mismatches, lifetime = compare_ike(offer, mine, behaviour)
-            comparisons.append(Comparison(oi, li, tuple(mismatches)))
+            comparisons.append(new_record(Comparison, (oi, li, tuple(mismatches))))
             if not mismatches:
                 acceptable[(li, oi) if responder_first else (oi, li)] = (oi, li, lifetime)
     if acceptable:
         oi, li, lifetime = acceptable[min(acceptable)]
-        return Phase1Choice(transforms[oi], offers[oi], local[li], lifetime, tuple(comparisons))
-    return Phase1Choice(None, None, None, None, tuple(comparisons))
+        return new_record(Phase1Choice, (transforms[oi], offers[oi], local[li], lifetime,
+                                         tuple(comparisons)))
+    return new_record(Phase1Choice, (None, None, None, None, tuple(comparisons)))
 
 
 def check_ike_reply(
@@ -349,8 +363,10 @@ def _same_values(
     # compare (type, integer value). The order is free (charon answers Quick
     # Mode with Auth, Group, Encapsulation, Life-Type, Life-Duration whatever
     # the offer's order), except that a Life-Duration belongs to the Life-Type
-    # before it (RFC 2407 §4.5): compare those as pairs.
-    return _attribute_set(a, life) == _attribute_set(b, life)
+    # before it (RFC 2407 §4.5): compare those as pairs. Most replies echo the
+    # offered attributes unchanged, in order: equal as they are, they are the
+    # same values (a shortcut that saves building the two sets).
+    return a == b or _attribute_set(a, life) == _attribute_set(b, life)
 
 
 def _attribute_set(
@@ -381,22 +397,40 @@ def child_transform(
     proposal: ChildProposal, transform: EspTransform, number: int, pfs_group: int | None
 ) -> Transform:
     """A phase-2 Transform (RFC 2407 §4.5; Group-Description for PFS, RFC 2409 §5.5)."""
+    return new_record(Transform, (number, transform.transform_id, _child_attributes(
+        proposal.lifetime_seconds, proposal.lifetime_kilobytes, pfs_group,
+        proposal.encapsulation, transform.auth_algorithm, transform.key_length), 0, 0))
+
+
+@functools.lru_cache(maxsize=256)
+def _child_attributes(
+    lifetime_seconds: int | None,
+    lifetime_kilobytes: int | None,
+    pfs_group: int | None,
+    encapsulation: int,
+    auth_algorithm: int | None,
+    key_length: int | None,
+) -> tuple[Attribute, ...]:
+    # The attributes of a phase-2 Transform, in the order child_transform sends
+    # them: a pure function of the configuration, made once rather than per
+    # Quick Mode (only the SPI around them changes). Every value is int() of an
+    # argument, so equal arguments of other int types give the same attributes.
     # Attribute(t, int(v)) is Attribute.basic(t, v), without the call.
     attrs: list[Attribute] = []
-    if proposal.lifetime_seconds is not None:
+    if lifetime_seconds is not None:
         attrs.append(Attribute(_P2_LIFE_TYPE, int(_P2_LIFE_SECONDS)))
-        attrs.append(_duration(_P2_LIFE_DURATION, proposal.lifetime_seconds))
-    if proposal.lifetime_kilobytes is not None:
+        attrs.append(_duration(_P2_LIFE_DURATION, lifetime_seconds))
+    if lifetime_kilobytes is not None:
         attrs.append(Attribute(_P2_LIFE_TYPE, int(_P2_LIFE_KILOBYTES)))
-        attrs.append(_duration(_P2_LIFE_DURATION, proposal.lifetime_kilobytes))
+        attrs.append(_duration(_P2_LIFE_DURATION, lifetime_kilobytes))
     if pfs_group is not None:
         attrs.append(Attribute(_P2_GROUP, int(pfs_group)))
-    attrs.append(Attribute(_P2_ENCAPSULATION, int(proposal.encapsulation)))
-    if transform.auth_algorithm is not None:
-        attrs.append(Attribute(_P2_AUTH_ALGORITHM, int(transform.auth_algorithm)))
-    if transform.key_length is not None:
-        attrs.append(Attribute(_P2_KEY_LENGTH, int(transform.key_length)))
-    return Transform(number, transform.transform_id, tuple(attrs))
+    attrs.append(Attribute(_P2_ENCAPSULATION, int(encapsulation)))
+    if auth_algorithm is not None:
+        attrs.append(Attribute(_P2_AUTH_ALGORITHM, int(auth_algorithm)))
+    if key_length is not None:
+        attrs.append(Attribute(_P2_KEY_LENGTH, int(key_length)))
+    return tuple(attrs)
 
 
 def child_sa_payload(
@@ -407,15 +441,21 @@ def child_sa_payload(
     ``encapsulation`` overrides the mode (UDP-encapsulated under NAT-T,
     RFC 3947 §5.1).
     """
+    # Made with new_record (Proposal's and Transform's RESERVED fields are 0):
+    # this runs for every Quick Mode; the attributes come from _child_attributes.
     out = []
     for i, proposal in enumerate(proposals):
-        if encapsulation is not None:
-            proposal = replace(proposal, encapsulation=encapsulation)
+        mode = proposal.encapsulation if encapsulation is None else encapsulation
+        lifetime_seconds = proposal.lifetime_seconds
+        lifetime_kilobytes = proposal.lifetime_kilobytes
+        pfs_group = proposal.pfs_group
         transforms = []
         for j, t in enumerate(proposal.transforms):
-            transforms.append(child_transform(proposal, t, j + 1, proposal.pfs_group))
-        out.append(Proposal(i + 1, proposal.protocol, spi, tuple(transforms)))
-    return SecurityAssociation(_DOI_IPSEC, _IDENTITY_ONLY, tuple(out))
+            attributes = _child_attributes(lifetime_seconds, lifetime_kilobytes, pfs_group,
+                                           mode, t.auth_algorithm, t.key_length)
+            transforms.append(new_record(Transform, (j + 1, t.transform_id, attributes, 0, 0)))
+        out.append(new_record(Proposal, (i + 1, proposal.protocol, spi, tuple(transforms), 0)))
+    return new_record(SecurityAssociation, (_DOI_IPSEC, _IDENTITY_ONLY, tuple(out), 0))
 
 
 @record(frozen=True)
@@ -452,7 +492,7 @@ def parse_child_transform(protocol: int, transform: Transform) -> ChildOffer:
                 raise ProposalSyntaxError("SA-Life-Duration without an SA-Life-Type before it")
         else:
             values[attr_type] = value
-    return ChildOffer(
+    return new_record(ChildOffer, (
         protocol,
         transform.transform_id,
         values.get(_P2_KEY_LENGTH),
@@ -461,7 +501,7 @@ def parse_child_transform(protocol: int, transform: Transform) -> ChildOffer:
         values.get(_P2_GROUP),
         seconds,
         kilobytes,
-    )
+    ))
 
 
 def _udp_base_mode(mode: int | None) -> int | None:
@@ -585,18 +625,19 @@ def select_child(
     for ci, (pi, _p, _t, offer) in enumerate(candidates):
         for li, mine in enumerate(local):
             mismatches, lifetime, _ = compare_child(offer, mine, behaviour, has_ke=has_ke)
-            comparisons.append(Comparison(pi, li, tuple(mismatches)))
+            comparisons.append(new_record(Comparison, (pi, li, tuple(mismatches))))
             if not mismatches:
                 acceptable[(li, ci) if responder_first else (ci, li)] = (ci, li, lifetime)
     if acceptable:
         ci, li, lifetime = acceptable[min(acceptable)]
         _pi, proposal, transform, offer = candidates[ci]
-        # replace(proposal, transforms=(transform,)), written out (a third of
+        # replace(proposal, transforms=(transform,)), written out (a tenth of
         # the time; tests/test_engine_fast_paths.py checks it is the same).
-        chosen = Proposal(proposal.number, proposal.protocol_id, proposal.spi, (transform,),
-                          reserved=proposal.reserved)
-        return Phase2Choice(chosen, offer, local[li], lifetime, tuple(comparisons))
-    return Phase2Choice(None, None, None, None, tuple(comparisons))
+        chosen = new_record(Proposal, (proposal.number, proposal.protocol_id, proposal.spi,
+                                       (transform,), proposal.reserved))
+        return new_record(Phase2Choice, (chosen, offer, local[li], lifetime,
+                                         tuple(comparisons)))
+    return new_record(Phase2Choice, (None, None, None, None, tuple(comparisons)))
 
 
 def check_child_reply(
