@@ -656,6 +656,26 @@ def _decode_attributes_fast(data: bytes, pos: int, end: int) -> tuple[Attribute,
     Returns None at the first inconsistency, so that the careful walk can
     report it precisely; most attributes are TV, four bytes each.
     """
+    if end - pos <= _MEMO_BLOCK_SIZE and data.__class__ is bytes:
+        return _decode_attribute_block(data[pos:end])
+    return _walk_attributes(data, pos, end)
+
+
+# A peer sends the same few attribute lists again and again (those of its
+# configured transforms), and decoding one costs far more than looking it up
+# by its bytes: the decoded lists of the last few hundred short blocks (at
+# most 16 TV attributes) are kept. The lists are tuples of immutable records,
+# so sharing them is safe; a block is all the input its decoding depends on.
+_MEMO_BLOCK_SIZE: Final = 64
+
+
+@functools.lru_cache(maxsize=256)
+def _decode_attribute_block(block: bytes) -> tuple[Attribute, ...] | None:
+    return _walk_attributes(block, 0, len(block))
+
+
+def _walk_attributes(data: bytes, pos: int, end: int) -> tuple[Attribute, ...] | None:
+    # _decode_attributes_fast's walk, for any block.
     size = end - pos
     if 16 <= size <= 64 and not size & 3:
         # Usually every attribute is TV (RFC 2408 §3.3: AF bit set, 4 bytes):
@@ -1235,6 +1255,10 @@ def _check_range(value: int, bits: int, what: str) -> int:
     return value
 
 
+# bytes(x) is x itself when x is bytes already, but the call costs several times
+# the test ``x.__class__ is bytes``: where a bytes field is encoded for every
+# message, the encoders below test first (``x if x.__class__ is bytes else bytes(x)``).
+
 # Precompiled packers: the encoder runs for every message the engine sends.
 _pack_hh = struct.Struct("!HH").pack
 _pack_bbh = struct.Struct("!BBH").pack
@@ -1288,7 +1312,9 @@ def _encode_proposal(proposal: Proposal, next_payload: int) -> bytes:
     transforms = proposal.transforms
     count = len(transforms)
     last = count - 1
-    spi = bytes(proposal.spi)
+    spi = proposal.spi
+    if spi.__class__ is not bytes:
+        spi = bytes(spi)
     parts = [spi]
     for i, transform in enumerate(transforms):
         parts.append(_encode_transform(transform, PT_TRANSFORM if i < last else PT_NONE))
@@ -1314,7 +1340,9 @@ def _encode_sa_body(payload: SecurityAssociation) -> bytes:
 
 
 def _encode_identification_body(payload: Identification) -> bytes:
-    return _pack_bbh(payload.id_type, payload.protocol_id, payload.port) + bytes(payload.data)
+    data = payload.data
+    return _pack_bbh(payload.id_type, payload.protocol_id, payload.port) + (
+        data if data.__class__ is bytes else bytes(data))
 
 
 def _encode_notification_body(payload: Notification) -> bytes:
@@ -1414,25 +1442,29 @@ _OPAQUE_PAYLOADS: Final[frozenset[type]] = frozenset(
 
 def _encode_payloads(payloads: Sequence[Payload]) -> bytes:
     """A payload chain; each next-payload field is the type of the following one."""
+    # parts.append(x) rather than an alias of the bound method: Python 3.11
+    # specializes the former into a direct list append.
     parts: list[bytes] = []
-    append = parts.append
     encoders = _BODY_ENCODERS
     opaque = _OPAQUE_PAYLOADS
+    not_in_chain = _NOT_IN_CHAIN
     pack = _pack_bbh
-    last = len(payloads) - 1
-    following = payloads[0].payload_type if payloads else PT_NONE
-    for i, payload in enumerate(payloads):
-        payload_type = following
-        if payload_type in _NOT_IN_CHAIN:
-            raise EncodeError(f"payload type {payload_type} cannot stand in a chain")
-        following = payloads[i + 1].payload_type if i < last else PT_NONE
+    count = len(payloads)
+    following = payloads[0].payload_type if count else PT_NONE
+    index = 0  # of the payload after this one (a counter costs less than enumerate)
+    for payload in payloads:
+        if following in not_in_chain:
+            raise EncodeError(f"payload type {following} cannot stand in a chain")
+        index += 1
+        following = payloads[index].payload_type if index < count else PT_NONE
         kind = type(payload)
-        if kind in opaque:
-            body = bytes(payload.data)  # type: ignore[union-attr]  # _encode_opaque_body
+        if kind in opaque:  # _encode_opaque_body, without the call
+            data = payload.data  # type: ignore[union-attr]
+            body = data if data.__class__ is bytes else bytes(data)
         else:
             body = (encoders.get(kind) or _body_encoder(kind))(payload)
-        append(pack(following, payload.reserved, 4 + len(body)))
-        append(body)
+        parts.append(pack(following, payload.reserved, 4 + len(body)))
+        parts.append(body)
     return b"".join(parts)
 
 
