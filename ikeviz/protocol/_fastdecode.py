@@ -22,6 +22,7 @@ tenth of the cost of calling the class, for a few dozen records per message.
 
 from __future__ import annotations
 
+import functools
 import struct
 from collections.abc import Callable
 from typing import Final
@@ -52,10 +53,35 @@ _attributes: Final = _c._decode_attributes_fast
 _Decoder = Callable[[int, bytes, int, int, int], "_c.Payload | None"]
 
 
+# A peer sends the same phase-1 SA payload in every negotiation (its configured
+# offers, or its choice among ours), and decoding one costs far more than
+# looking it up by its bytes: as for attribute lists (codec._decode_attribute_block),
+# the decoded SAs of the last few dozen short bodies are kept. Only SAs whose
+# first proposal has no SPI are kept (phase 1, RFC 2409 §5); a Quick Mode SA
+# carries a fresh SPI, and would never be met again. The SA is a tuple of
+# immutable records, so sharing it is safe; its body and RESERVED are all the
+# input its decoding depends on.
+_MEMO_SA_SIZE: Final = 256
+_SPI_SIZE_OFFSET: Final = 14  # DOI, situation, then the first proposal's header and fields
+
+
 def _sa(
     ptype: int, data: bytes, pos: int, end: int, reserved: int
 ) -> _c.SecurityAssociation | None:
     """SA payload (RFC 2408 §3.4), its Proposals and their Transforms (§3.5, §3.6)."""
+    if (_SPI_SIZE_OFFSET < end - pos <= _MEMO_SA_SIZE and not data[pos + _SPI_SIZE_OFFSET]
+            and data.__class__ is bytes):
+        return _phase1_sa(data[pos:end], reserved)
+    return _walk_sa(data, pos, end, reserved)
+
+
+@functools.lru_cache(maxsize=64)
+def _phase1_sa(body: bytes, reserved: int) -> _c.SecurityAssociation | None:
+    return _walk_sa(body, 0, len(body), reserved)
+
+
+def _walk_sa(data: bytes, pos: int, end: int, reserved: int) -> _c.SecurityAssociation | None:
+    # _sa's walk, for any body.
     if end - pos < 8:
         return None
     doi, situation = _unpack_ii(data, pos)
@@ -76,30 +102,15 @@ def _sa(
             return None
         spi = data[cursor : cursor + spi_size]
         cursor += spi_size
-        transforms: list[_c.Transform] = []
-        # An empty proposal has no transform; otherwise the next-payload fields say
-        # how many follow (3: another one, 0: the last one).
-        t_next = _c.PT_TRANSFORM if cursor < p_end else _c.PT_NONE
-        while t_next == _c.PT_TRANSFORM:
-            if p_end - cursor < 8:  # also: a "3" on the proposal's last transform
-                return None
-            t_next, t_reserved, t_length, t_number, transform_id, reserved2 = (
-                _unpack_transform(data, cursor))
-            t_end = cursor + t_length
-            if t_end > p_end or t_length < 8:
-                return None
-            attributes = _attributes(data, cursor + 8, t_end)
-            if attributes is None:
-                return None
-            transforms.append(new_record(_c.Transform, (t_number, transform_id, attributes,
-                                                        reserved2, t_reserved)))
-            cursor = t_end
+        if 0 < p_end - cursor <= _MEMO_TRANSFORMS_SIZE and data.__class__ is bytes:
+            transforms = _kept_transforms(data[cursor:p_end])
+        else:
+            transforms = _walk_transforms(data, cursor, p_end)
         # The transform count is 8 bits, so the limit on transforms is checked
         # here, once, rather than for each one.
-        if (t_next != _c.PT_NONE or cursor != p_end or len(transforms) != count
-                or count > _MAX_TRANSFORMS):
+        if transforms is None or len(transforms) != count or count > _MAX_TRANSFORMS:
             return None
-        proposals.append(new_record(_c.Proposal, (number, protocol_id, spi, tuple(transforms),
+        proposals.append(new_record(_c.Proposal, (number, protocol_id, spi, transforms,
                                                   p_reserved)))
         pos = p_end
         if p_next == _c.PT_PROPOSAL:
@@ -109,6 +120,42 @@ def _sa(
         if p_next != _c.PT_NONE or pos != end:
             return None
         return new_record(_c.SecurityAssociation, (doi, situation, tuple(proposals), reserved))
+
+
+# The transforms of a Quick Mode proposal, after its fresh SPI, are the same
+# bytes in every negotiation (the configured offers, or the choice among them):
+# kept by their bytes as the phase-1 SAs above.
+_MEMO_TRANSFORMS_SIZE: Final = 256
+
+
+@functools.lru_cache(maxsize=64)
+def _kept_transforms(block: bytes) -> tuple[_c.Transform, ...] | None:
+    return _walk_transforms(block, 0, len(block))
+
+
+def _walk_transforms(data: bytes, cursor: int, p_end: int) -> tuple[_c.Transform, ...] | None:
+    """The Transforms (RFC 2408 §3.6) that fill a proposal from ``cursor`` to ``p_end``."""
+    transforms: list[_c.Transform] = []
+    # An empty proposal has no transform; otherwise the next-payload fields say
+    # how many follow (3: another one, 0: the last one).
+    t_next = _c.PT_TRANSFORM if cursor < p_end else _c.PT_NONE
+    while t_next == _c.PT_TRANSFORM:
+        if p_end - cursor < 8:  # also: a "3" on the proposal's last transform
+            return None
+        t_next, t_reserved, t_length, t_number, transform_id, reserved2 = (
+            _unpack_transform(data, cursor))
+        t_end = cursor + t_length
+        if t_end > p_end or t_length < 8:
+            return None
+        attributes = _attributes(data, cursor + 8, t_end)
+        if attributes is None:
+            return None
+        transforms.append(new_record(_c.Transform, (t_number, transform_id, attributes,
+                                                    reserved2, t_reserved)))
+        cursor = t_end
+    if t_next != _c.PT_NONE or cursor != p_end:
+        return None
+    return tuple(transforms)
 
 
 def _identification(
@@ -254,25 +301,30 @@ def fast_chain(
     next_type = first_payload
     # Each payload takes at least 4 bytes, so the walk is bounded by the input;
     # the limit on the number of payloads is checked once, at the end.
-    while next_type:  # PT_NONE is 0
-        if end - pos < 4:
-            return None
-        following, reserved, length = unpack(data, pos)
-        p_end = pos + length
-        if length < 4 or p_end > end:
-            return None
-        kind = opaque.get(next_type)
-        if kind is not None:
-            # Each of these payloads has the fields (data, reserved).
-            append(new_record(kind, (data[pos + 4 : p_end], reserved)))
-        else:
-            payload = decoders.get(next_type, _unknown)(next_type, data, pos + 4, p_end,
-                                                        reserved)
-            if payload is None:
+    # A generic header cut by ``end`` needs no test of its own: its length
+    # field, whatever the bytes after ``end`` say, fails the test below (a
+    # payload of at least 4 bytes cannot end by ``end``), and one cut by the
+    # end of ``data`` makes the unpacker raise.
+    try:
+        while next_type:  # PT_NONE is 0
+            following, reserved, length = unpack(data, pos)
+            p_end = pos + length
+            if length < 4 or p_end > end:
                 return None
-            append(payload)
-        pos = p_end
-        next_type = following
+            kind = opaque.get(next_type)
+            if kind is not None:
+                # Each of these payloads has the fields (data, reserved).
+                append(new_record(kind, (data[pos + 4 : p_end], reserved)))
+            else:
+                payload = decoders.get(next_type, _unknown)(next_type, data, pos + 4, p_end,
+                                                            reserved)
+                if payload is None:
+                    return None
+                append(payload)
+            pos = p_end
+            next_type = following
+    except struct.error:  # a generic header cut by the end of the data
+        return None
     if (pos != end and not allow_padding) or len(payloads) > _MAX_PAYLOADS:
         return None
     return tuple(payloads), data[pos:end]

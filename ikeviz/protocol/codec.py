@@ -1279,9 +1279,38 @@ def _encode_attribute(attribute: Attribute) -> bytes:
     return _pack_hh(attr_type, len(data)) + data
 
 
+# The encoding of recent attribute lists, by the identity of their tuple. A
+# negotiation encodes the same few tuples again and again: those of the
+# configured transforms (made once per configuration, see proposals.py) and
+# those of the peer's transforms that it echoes (shared by
+# _decode_attribute_block); a look-up costs a few percent of the encoding.
+# An entry keeps its tuple, so that its id stays the tuple's, and serves only
+# that very tuple: an equal one may not encode alike (1 == 1.0 == True). Only
+# tuples of Attribute records of immutable values are kept (ints, and bytes
+# for TLV values).
+_ENCODED_ATTRIBUTES: Final[dict[int, tuple[Sequence[Attribute], bytes]]] = {}
+_ENCODED_ATTRIBUTES_MAX: Final = 256
+
+
 def _encode_attributes(attributes: Sequence[Attribute]) -> bytes:
+    kept = _ENCODED_ATTRIBUTES.get(id(attributes))
+    if kept is not None and kept[0] is attributes:
+        return kept[1]
+    encoded, immutable = _encode_attribute_list(attributes)
+    if immutable and attributes.__class__ is tuple:
+        if len(_ENCODED_ATTRIBUTES) >= _ENCODED_ATTRIBUTES_MAX:
+            _ENCODED_ATTRIBUTES.clear()
+        _ENCODED_ATTRIBUTES[id(attributes)] = (attributes, encoded)
+    return encoded
+
+
+def _encode_attribute_list(attributes: Sequence[Attribute]) -> tuple[bytes, bool]:
+    """The attributes encoded, and whether all are Attribute records of immutable values."""
+    immutable = True
     parts = []
     for attribute in attributes:
+        if attribute.__class__ is not Attribute:
+            immutable = False
         attr_type = attribute.type
         if not isinstance(attr_type, int) or attr_type < 0 or attr_type >= 0x8000:
             _check_range(attr_type, 15, "attribute type")  # raises
@@ -1289,9 +1318,11 @@ def _encode_attributes(attributes: Sequence[Attribute]) -> bytes:
         if isinstance(value, int):
             parts.append(_pack_hh(attr_type | _AF_BIT, value))
         else:
+            if value.__class__ is not bytes:
+                immutable = False
             data = bytes(value)
             parts.append(_pack_hh(attr_type, len(data)) + data)
-    return b"".join(parts)
+    return b"".join(parts), immutable
 
 
 def _encode_transform(transform: Transform, next_payload: int) -> bytes:

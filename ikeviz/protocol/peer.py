@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final, TypeVar
 
 from ikeviz.protocol import ciphers, dh, keyschedule
-from ikeviz.protocol._records import new_record
+from ikeviz.protocol._records import new_record, record
 from ikeviz.protocol.codec import (
     FLAG_COMMIT,
     FLAG_ENCRYPTION,
@@ -228,9 +228,13 @@ class _QuickMode:
     commit: bool = False  # the commit bit is set in QM1 or QM2 (RFC 2408 §3.1)
 
 
-@dataclass(slots=True)
+@record(frozen=True)
 class _Outgoing:
-    """The last request sent, kept for retransmission (RFC 2408 §5: local policy)."""
+    """The last request sent, kept for retransmission (RFC 2408 §5: local policy).
+
+    A record (a tuple, made with new_record): every request makes one, and a
+    retransmission, which is rare, makes the next one instead of changing it.
+    """
 
     label: str
     datagram: Datagram
@@ -390,8 +394,12 @@ class Peer:
                 ),
             )
             return
-        out.attempts += 1
-        out.deadline = now + behaviour.retransmit_timeout * behaviour.retransmit_base**out.attempts
+        attempts = out.attempts + 1
+        deadline = now + behaviour.retransmit_timeout * behaviour.retransmit_base**attempts
+        self._outgoing = out = new_record(_Outgoing, (
+            out.label, out.datagram, out.message, out.payloads, out.plaintext, out.iv,
+            attempts, deadline,
+        ))
         self._outbox.append(out.datagram)
         self._emit(Retransmitted, label=out.label, attempt=out.attempts)
         self._emit(
@@ -550,11 +558,11 @@ class Peer:
                                                      payloads, data, datagram, plaintext, iv,
                                                      0)))
         if request:
-            behaviour = self.config.behaviour
-            self._outgoing = _Outgoing(
+            # (label, datagram, message, payloads, plaintext, iv, attempts, deadline)
+            self._outgoing = new_record(_Outgoing, (
                 label, datagram, message, payloads, plaintext, iv, 0,
-                self._now + behaviour.retransmit_timeout,
-            )
+                self._now + self.config.behaviour.retransmit_timeout,
+            ))
         else:
             self._last_response = datagram
         return message
@@ -562,10 +570,12 @@ class Peer:
     def _encrypt(self, message_id: int, body: bytes) -> tuple[bytes, bytes, bytes]:
         keys, chain = self.p1.keys, self.p1.iv
         assert keys is not None and chain is not None and self.p1.chosen is not None
-        plaintext = ciphers.pad(body, keys.block_size)
+        cipher = self._cbc(keys)
+        # (cipher.block_size is keys.block_size, without the property's call)
+        plaintext = ciphers.pad(body, cipher.block_size)
         trace: list[keyschedule.Derivation] = []
         iv = chain.iv(message_id, trace=trace)
-        ciphertext = self._cbc(keys).encrypt(iv, plaintext)
+        ciphertext = cipher.encrypt(iv, plaintext)
         self.p1.iv = chain.advance(message_id, ciphertext)
         if trace:
             self._keys_derived(f"IV of exchange {message_id:#010x}", tuple(trace))
@@ -591,12 +601,13 @@ class Peer:
         ciphertext = message.ciphertext or b""
         if keys is None or chain is None:
             return None
-        block = keys.block_size
+        cipher = self._cbc(keys)
+        block = cipher.block_size  # keys.block_size, without the property's call
         if not ciphertext or len(ciphertext) % block:
             return None
         mid = message.header.message_id
         iv = chain.iv_for(mid, ciphertext)
-        plaintext = self._cbc(keys).decrypt(iv, ciphertext)
+        plaintext = cipher.decrypt(iv, ciphertext)
         try:
             payloads, padding = decode_payloads(plaintext, message.header.next_payload)
         except DecodeError:
@@ -736,7 +747,7 @@ class Peer:
         if self.p1.nat_detected:
             self.remote = source
             self.local = new_record(Address, (self.config.address, destination.port))
-        if not message.header.encrypted:
+        if not message.header.flags & FLAG_ENCRYPTION:  # (header.encrypted, without a call)
             self._received("MM5", message, data, source)
             raise _Refusal("MM5", "MM5 must be encrypted (RFC 2409 §5)",
                            NotifyType.INVALID_FLAGS, cause="remote")
@@ -847,7 +858,7 @@ class Peer:
     def _on_mm6(
         self, message: Message, data: bytes, source: Address, destination: Address
     ) -> None:
-        if not message.header.encrypted:
+        if not message.header.flags & FLAG_ENCRYPTION:  # (header.encrypted, without a call)
             self._received("MM6", message, data, source)
             raise _Refusal("MM6", "MM6 must be encrypted", NotifyType.INVALID_FLAGS,
                            cause="remote")
@@ -1076,7 +1087,9 @@ class Peer:
         if digest is None:
             ip = _packed_ip(address.host)
             data = p1.icookie + p1.rcookie + ip + address.port.to_bytes(2, "big")
-            digest = p1.natd_digests[key] = ciphers.hash_digest(self._hash_alg, data)
+            chosen = p1.chosen  # (self._hash_alg, without the property's call)
+            assert chosen is not None
+            digest = p1.natd_digests[key] = ciphers.hash_digest(chosen.hash, data)
         return digest
 
     def _natd_payloads(self, peer: Address, me: Address) -> list[Payload]:
@@ -1351,16 +1364,18 @@ class Peer:
         p1 = self.p1
         keys, chosen = p1.keys, p1.chosen
         assert keys is not None and chosen is not None
+        encryption, hash_text, group, auth = _phase1_texts(
+            chosen.encryption, chosen.key_length, chosen.hash, chosen.group, chosen.auth_method)
         # Every field in order, each named in its comment (new_record: one C call).
         self._events.append(new_record(Phase1Established, (
             self.role,                                           # role
             self._now,                                           # time
             p1.icookie,                                          # icookie
             p1.rcookie,                                          # rcookie
-            _enc_text(chosen.encryption, chosen.key_length),     # encryption
-            describe(HashAlgorithm, chosen.hash),                # hash
-            describe(GroupDescription, chosen.group),            # group
-            describe(AuthMethod, chosen.auth_method),            # auth
+            encryption,                                          # encryption
+            hash_text,                                           # hash
+            group,                                               # group
+            auth,                                                # auth
             p1.lifetime,                                         # lifetime_seconds
             keys.skeyid,                                         # skeyid
             keys.skeyid_d,                                       # skeyid_d
@@ -1377,7 +1392,10 @@ class Peer:
         local, remote = self.config.local_selector, self.config.remote_selector
         if local is None or remote is None:
             return None, None
-        return selector_payload(local), selector_payload(remote)
+        # Keyed by the selectors' fields: hashing (and comparing) the frozen
+        # dataclasses themselves would be Python calls, at each Quick Mode.
+        return _selector_pair(local.network, local.protocol, local.port,
+                              remote.network, remote.protocol, remote.port)
 
     def _start_quick_mode(self) -> None:
         keys = self.p1.keys
@@ -1418,7 +1436,10 @@ class Peer:
     def _qm_decrypt(
         self, message: Message, data: bytes, source: Address, label: str
     ) -> tuple[tuple[Payload, ...], bytes] | None:
-        result = self._decrypt_chain(message) if message.header.encrypted else None
+        # (header.flags tested here: the header's encrypted and commit properties
+        # are a Python call each, for every message that reads them)
+        result = (self._decrypt_chain(message) if message.header.flags & FLAG_ENCRYPTION
+                  else None)
         if result is None:
             self._received(label, message, data, source)
             self._emit(MessageUnreadable, label=label, data=data,
@@ -1444,7 +1465,8 @@ class Peer:
         payloads, after = result
         qm = _QuickMode(message.header.message_id)
         # RFC 2408 §3.1: the initiator's commit bit, or our own (set in QM2)
-        qm.commit = message.header.commit or self.config.behaviour.commit_bit
+        # (bool(flags & FLAG_COMMIT) is header.commit, without the property's call)
+        qm.commit = bool(message.header.flags & FLAG_COMMIT) or self.config.behaviour.commit_bit
         if self.p1.nat_detected:
             self.remote = source  # after Aggressive Mode, the first message on port 4500
             self.local = new_record(Address, (self.config.address, destination.port))
@@ -1543,6 +1565,8 @@ class Peer:
         mine_local, mine_remote = self._selectors()
         if mine_local is None or mine_remote is None:
             return
+        if qm.id_ci == mine_remote and qm.id_cr == mine_local:
+            return  # the very IDs configured (the usual case): the same texts, unwritten
         theirs_ci = qm.id_ci.text() if qm.id_ci else self.remote.host
         theirs_cr = qm.id_cr.text() if qm.id_cr else self.config.address
         want_ci, want_cr = mine_remote.text(), mine_local.text()
@@ -1629,7 +1653,7 @@ class Peer:
                                       qm.nr_b, trace=trace)
         self._keys_derived("HASH(3)", tuple(trace))
         self._derive_child_keys()
-        if message.header.commit:
+        if message.header.flags & FLAG_COMMIT:  # (header.commit, without a call)
             # RFC 2408 §3.1: the responder set the commit bit (or echoed ours, as KAME
             # racoon does): wait for its CONNECTED notify before using the SA. QM3 is
             # sent again until it comes (the RFC's hint for a lost final message).
@@ -2117,6 +2141,15 @@ def _enc_text(encryption: int, key_length: int | None) -> str:
     return f"{text} {key_length} bits" if key_length else text
 
 
+@functools.lru_cache(maxsize=256)
+def _phase1_texts(encryption: int, key_length: int | None, hash_alg: int, group: int,
+                  auth_method: int) -> tuple[str, str, str, str]:
+    """The encryption, hash, group and authentication texts of Phase1Established:
+    one look-up for the four (each peer writes them once a negotiation)."""
+    return (_enc_text(encryption, key_length), describe(HashAlgorithm, hash_alg),
+            describe(GroupDescription, group), describe(AuthMethod, auth_method))
+
+
 def _ike_text(offer: IkeProposal) -> str:
     return _ike_text_of(offer.encryption, offer.key_length, offer.hash, offer.group,
                         offer.auth_method, offer.lifetime_seconds)
@@ -2198,6 +2231,17 @@ def _is_hex(value: str) -> bool:
     except ValueError:
         return False
     return bool(value)
+
+
+@functools.lru_cache(maxsize=256)
+def _selector_pair(
+    local_network: str, local_protocol: int, local_port: int,
+    remote_network: str, remote_protocol: int, remote_port: int,
+) -> tuple[Identification, Identification]:
+    """The (local, remote) client IDs of Peer._selectors: a pure function of the
+    configured selectors' fields."""
+    return (selector_payload(TrafficSelector(local_network, local_protocol, local_port)),
+            selector_payload(TrafficSelector(remote_network, remote_protocol, remote_port)))
 
 
 @functools.lru_cache(maxsize=256)

@@ -15,8 +15,8 @@ diagnosis can say what to change, on which side.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
-from typing import Final
+from collections.abc import Callable, Sequence
+from typing import Final, cast
 
 from ikeviz.protocol import dh
 from ikeviz.protocol._records import new_record, record
@@ -177,7 +177,9 @@ def parse_ike_transform(transform: Transform) -> IkeProposal:
     life_type: int | None = None
     for attr in transform.attributes:
         attr_type = attr.type
-        value = attr.as_int()
+        value = attr.value  # attr.as_int(), written out (a call per attribute)
+        if not isinstance(value, int):
+            value = int.from_bytes(value, "big")
         if attr_type == _P1_LIFE_TYPE:
             life_type = value
             continue
@@ -197,14 +199,38 @@ def parse_ike_transform(transform: Transform) -> IkeProposal:
     if not values.keys() >= _P1_MANDATORY_SET:
         missing = [describe(Phase1Attribute, a) for a in _P1_MANDATORY if a not in values]
         raise ProposalSyntaxError(f"transform {transform.number} lacks {', '.join(missing)}")
+    return _ike_proposal(
+        values[_P1_ENCRYPTION],
+        values.get(_P1_KEY_LENGTH),
+        values[_P1_HASH],
+        values[_P1_GROUP],
+        values[_P1_AUTH_METHOD],
+        lifetime_seconds,
+        lifetime_kb,
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _ike_proposal(
+    encryption: int,
+    key_length: int | None,
+    hash_alg: int,
+    group: int,
+    auth_method: int,
+    lifetime_seconds: int | None,
+    lifetime_kilobytes: int | None,
+) -> IkeProposal:
+    # The IkeProposal of parse_ike_transform's values (all ints or None), made
+    # once per set of values: a frozen dataclass sets each of its fields with a
+    # Python-level call, and every negotiation parses the same offer twice.
     return IkeProposal(
-        encryption=values[_P1_ENCRYPTION],
-        key_length=values.get(_P1_KEY_LENGTH),
-        hash=values[_P1_HASH],
-        group=values[_P1_GROUP],
-        auth_method=values[_P1_AUTH_METHOD],
+        encryption=encryption,
+        key_length=key_length,
+        hash=hash_alg,
+        group=group,
+        auth_method=auth_method,
         lifetime_seconds=lifetime_seconds,
-        lifetime_kilobytes=lifetime_kb,
+        lifetime_kilobytes=lifetime_kilobytes,
     )
 
 
@@ -365,8 +391,16 @@ def _same_values(
     # the offer's order), except that a Life-Duration belongs to the Life-Type
     # before it (RFC 2407 §4.5): compare those as pairs. Most replies echo the
     # offered attributes unchanged, in order: equal as they are, they are the
-    # same values (a shortcut that saves building the two sets).
-    return a == b or _attribute_set(a, life) == _attribute_set(b, life)
+    # same values (a shortcut that saves building the two sets). That is
+    # ``a == b``, compared pair by pair with tuple's own equality: both hold
+    # Attribute records only, whose __eq__ is the same comparison behind a
+    # Python-level class check (a call per attribute).
+    return (len(a) == len(b) and all(map(_tuple_eq, a, b))) or (
+        _attribute_set(a, life) == _attribute_set(b, life))
+
+
+# tuple.__eq__, typed for records (to a type checker a record is a dataclass, not a tuple)
+_tuple_eq: Final = cast("Callable[[Attribute, Attribute], bool]", tuple.__eq__)
 
 
 def _attribute_set(
@@ -480,7 +514,9 @@ def parse_child_transform(protocol: int, transform: Transform) -> ChildOffer:
     life_type: int | None = None
     for attr in transform.attributes:
         attr_type = attr.type
-        value = attr.as_int()
+        value = attr.value  # attr.as_int(), written out (a call per attribute)
+        if not isinstance(value, int):
+            value = int.from_bytes(value, "big")
         if attr_type == _P2_LIFE_TYPE:
             life_type = value
         elif attr_type == _P2_LIFE_DURATION:

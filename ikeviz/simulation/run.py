@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
+import struct
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -22,6 +23,23 @@ from ikeviz.protocol.states import State
 
 MAX_STEPS = 10_000  # a bound on delivered datagrams: no scenario loops forever
 
+# Role members read at each Simulation(): module globals, as reading a member
+# on the enum class goes through EnumType.__getattr__ (~700 instructions).
+_INITIATOR = Role.INITIATOR
+_RESPONDER = Role.RESPONDER
+
+# CPython's own SHA-256 where the build has it: the same standard hash as
+# hashlib's (OpenSSL's), whose constructor sets up an EVP context each call,
+# as costly as hashing the block itself (see ciphers._BUILTIN_MAX_BYTES).
+try:
+    from _sha256 import sha256 as _sha256
+except ImportError:  # pragma: no cover - a build without it
+    _sha256 = hashlib.sha256
+
+# The 8-byte big-endian block counter of SeededRandom (int.to_bytes(8, "big"),
+# without parsing the byte-order string at each block).
+_pack_counter = struct.Struct(">Q").pack
+
 
 class SeededRandom:
     """Deterministic random bytes from a seed and a stream name (SHA-256 counter mode).
@@ -31,20 +49,26 @@ class SeededRandom:
     """
 
     def __init__(self, seed: int, stream: str) -> None:
-        self._key = hashlib.sha256(f"ikeviz:{seed}:{stream}".encode()).digest()
-        self._keyed = hashlib.sha256(self._key)  # copied per block: SHA-256(key | counter)
+        self._key = _stream_key(seed, stream)
         self._counter = 0
         self._buffer = b""
 
     def __call__(self, size: int) -> bytes:
         buffer = self._buffer
         while len(buffer) < size:  # draws are short: one or two blocks
-            block = self._keyed.copy()
-            block.update(self._counter.to_bytes(8, "big"))
+            # block = SHA-256(key | counter), one 64-byte block of input
+            buffer += _sha256(self._key + _pack_counter(self._counter)).digest()
             self._counter += 1
-            buffer += block.digest()
         self._buffer = buffer[size:]
         return buffer[:size]
+
+
+@functools.lru_cache(maxsize=64, typed=True)
+def _stream_key(seed: int, stream: str) -> bytes:
+    """SeededRandom's key: SHA-256("ikeviz:<seed>:<stream>"). A pure function of
+    the two (public) names, which every simulation makes again for both peers.
+    (typed: 1, 1.0 and True are equal keys but different texts.)"""
+    return _sha256(f"ikeviz:{seed}:{stream}".encode()).digest()
 
 
 @dataclass(frozen=True)
@@ -117,9 +141,9 @@ class Simulation:
     ) -> None:
         # Each peer draws through the bound method: calling an instance would look
         # up __call__ on each of the dozen draws of a negotiation.
-        self.initiator = Peer(initiator, Role.INITIATOR,
+        self.initiator = Peer(initiator, _INITIATOR,
                               SeededRandom(seed, "initiator").__call__)
-        self.responder = Peer(responder, Role.RESPONDER,
+        self.responder = Peer(responder, _RESPONDER,
                               SeededRandom(seed, "responder").__call__)
         self.latency = latency
         self.nat = nat
@@ -132,26 +156,24 @@ class Simulation:
         self._sequence = 0
         self.trace = Trace()
 
-    def _collect(self, *peers: Peer) -> None:
-        """Take the events and datagrams of ``peers`` (the ones that just ran), in that order.
+    def _collect(self, peer: Peer) -> None:
+        """Take the events and datagrams of ``peer`` (the one that just ran).
 
         A sans-IO peer only produces something when it is called, so the other
         peer has nothing to give.
         """
-        trace_events = self.trace.events
+        self.trace.events += peer.events()
+        datagrams = peer.datagrams_to_send()
+        if not datagrams:
+            return
         initiator = self.initiator
-        for peer in peers:
-            receiver = self.responder if peer is initiator else initiator
-            trace_events += peer.events()
-            datagrams = peer.datagrams_to_send()
-            if not datagrams:
-                continue
-            when = self.now + self.latency
-            for datagram in datagrams:
-                if peer is initiator and self.nat is not None:
-                    datagram = self.nat.outbound(datagram, self._mapping)
-                self._sequence += 1
-                heapq.heappush(self._queue, (when, self._sequence, receiver, datagram))
+        receiver = self.responder if peer is initiator else initiator
+        when = self.now + self.latency
+        for datagram in datagrams:
+            if peer is initiator and self.nat is not None:
+                datagram = self.nat.outbound(datagram, self._mapping)
+            self._sequence += 1
+            heapq.heappush(self._queue, (when, self._sequence, receiver, datagram))
 
     def run(self, *, until_established_then_delete: bool = False) -> Trace:
         """Run to the end: both established, one failed, or nothing left to do."""
@@ -163,7 +185,8 @@ class Simulation:
             steps += 1
             if self._queue:
                 when, _, peer, datagram = heapq.heappop(self._queue)
-                self.now = max(self.now, when)
+                if when > self.now:  # (max(self.now, when), without the builtin's call)
+                    self.now = when
                 if peer is self.initiator and self.nat is not None:
                     inbound = self.nat.inbound(datagram, self._mapping)
                     if inbound is None:
@@ -191,7 +214,9 @@ class Simulation:
             self.now = max(self.now, min(timers))
             for peer in (self.initiator, self.responder):
                 peer.handle_timer(self.now)
-            self._collect(self.initiator, self.responder)
+            # (the initiator's events and datagrams first, then the responder's)
+            self._collect(self.initiator)
+            self._collect(self.responder)
         self.trace.initiator_state = self.initiator.state
         self.trace.responder_state = self.responder.state
         self.trace.end_time = self.now
