@@ -8,10 +8,11 @@ subtracted to give the rest. Run: python bench/bench_negotiation.py [ROUNDS]
 The machine's own speed is printed too: a fixed pure-Python loop, timed
 before each group (its median, "loop ms") and before and after the whole run
 (its median over its fastest run, "noise"). The VM this project is developed
-on runs at two speeds that alternate every few seconds to minutes: the loop
-takes about 0.5 ms in the fast phase and about 0.9 ms in the slow one, and
-every figure of a row scales with it (a noise ratio near 1 does not tell the
-phases apart: the whole run is slower). Compare rows at the same loop time.
+on changes speed by up to 1.8x for seconds to minutes at a time: the loop
+takes about 0.45 to 0.5 ms when it runs at full speed and up to 0.9 ms when
+it does not. A noise ratio near 1 does not tell these apart (the whole loop
+is slower), and the speed can change within a row, so "loop ms" is only a
+hint of the conditions a row started in.
 """
 
 from __future__ import annotations
