@@ -63,3 +63,26 @@ def test_seeded_random_keys_by_seed_text() -> None:
         key = hashlib.sha256(f"ikeviz:{seed}:x".encode()).digest()
         expected = hashlib.sha256(key + (0).to_bytes(8, "big")).digest()[:8]
         assert SeededRandom(seed, "x")(8) == expected  # type: ignore[arg-type]
+
+
+def test_advance_with_the_first_iv_given_equals_advance_computing_it() -> None:
+    from ikeviz.protocol import keyschedule
+    from ikeviz.protocol.keyschedule import ExchangeIv, IvChain, phase2_iv
+
+    last = bytes(range(16))
+    chain = IvChain(2, 16, last, (ExchangeIv(0, b"\x02" * 16, b"\x03" * 16),))
+    ciphertext = bytes(range(100, 132))
+    for first_iv in (chain.iv(7), chain.iv_for(7, ciphertext)):
+        assert first_iv == phase2_iv(2, last, 7, 16)
+        given = chain.advance(7, ciphertext, first_iv=first_iv)
+        assert given == chain.advance(7, ciphertext)
+        assert given.exchanges[-1] == ExchangeIv(7, first_iv, ciphertext[-16:],
+                                                 ((ciphertext[-16:], first_iv),))
+    # An exchange already under way keeps its own chain: the IV given is not used.
+    later = chain.advance(7, ciphertext)
+    assert later.advance(7, ciphertext[::-1], first_iv=b"\x00" * 16) == (
+        later.advance(7, ciphertext[::-1]))
+    # With a trace to record, the IV is derived (and recorded) again.
+    trace: list[keyschedule.Derivation] = []
+    chain.advance(7, ciphertext, trace=trace, first_iv=b"\x00" * 16)
+    assert [d.output for d in trace] == [phase2_iv(2, last, 7, 16)]

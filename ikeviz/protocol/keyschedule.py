@@ -606,12 +606,18 @@ class IvChain:
                 return entry.current
         return phase2_iv(self.hash_alg, self.last_phase1_block, message_id, self.block_size)
 
-    def advance(self, message_id: int, ciphertext: bytes, *, trace: Trace = None) -> IvChain:
+    def advance(
+        self, message_id: int, ciphertext: bytes, *, trace: Trace = None,
+        first_iv: bytes | None = None,
+    ) -> IvChain:
         """The chain after a message of ``message_id`` with this ``ciphertext`` (RFC 2409 App. B).
 
         The exchange's next IV becomes the last ciphertext block; for
         message ID 0 so does the last phase-1 block. A retransmission (a
         last block already processed in this exchange) leaves the chain as is.
+        ``first_iv`` is what :meth:`iv` or :meth:`iv_for` gave for this
+        message, when the caller has it: for an exchange's first message it
+        is the exchange's first IV, which then needs no second hash.
         """
         size = self.block_size
         if not ciphertext or len(ciphertext) % size:
@@ -625,9 +631,12 @@ class IvChain:
             elif entry is None:
                 entry = existing
         if entry is None:  # the exchange's first message: its IV is the first one
-            first = current = phase2_iv(
-                self.hash_alg, self.last_phase1_block, message_id, size, trace=trace
-            )
+            if first_iv is not None and trace is None:
+                first = current = first_iv
+            else:
+                first = current = phase2_iv(
+                    self.hash_alg, self.last_phase1_block, message_id, size, trace=trace
+                )
             processed: tuple[tuple[bytes, bytes], ...] = ()
         else:
             first, current, processed = entry.first, entry.current, entry.processed

@@ -576,7 +576,7 @@ class Peer:
         trace: list[keyschedule.Derivation] = []
         iv = chain.iv(message_id, trace=trace)
         ciphertext = cipher.encrypt(iv, plaintext)
-        self.p1.iv = chain.advance(message_id, ciphertext)
+        self.p1.iv = chain.advance(message_id, ciphertext, first_iv=iv)
         if trace:
             self._keys_derived(f"IV of exchange {message_id:#010x}", tuple(trace))
         return plaintext, ciphertext, iv
@@ -614,7 +614,7 @@ class Peer:
             return None
         if len(padding) > 255:
             return None
-        self.p1.iv = chain.advance(mid, ciphertext)
+        self.p1.iv = chain.advance(mid, ciphertext, first_iv=iv)
         return payloads, plaintext, iv, len(plaintext) - len(padding)
 
     def _received(
