@@ -6,12 +6,10 @@ import hashlib
 
 from ikeviz.protocol import proposals
 from ikeviz.protocol.codec import Attribute, Transform
-from ikeviz.protocol.config import IkeProposal, TrafficSelector
+from ikeviz.protocol.config import IkeProposal
 from ikeviz.protocol.peer import (
     _enc_text,
     _phase1_texts,
-    _selector_pair,
-    selector_payload,
 )
 from ikeviz.protocol.registry import AuthMethod, GroupDescription, HashAlgorithm, describe
 from ikeviz.simulation import SeededRandom
@@ -48,13 +46,6 @@ def test_phase1_texts_are_the_describes() -> None:
         _enc_text(7, 128), describe(HashAlgorithm, 2), describe(GroupDescription, 14),
         describe(AuthMethod, 1),
     )
-
-
-def test_selector_pair_is_selector_payload() -> None:
-    local = TrafficSelector("10.1.0.0/24")
-    remote = TrafficSelector("10.2.0.1", 17, 500)
-    assert _selector_pair("10.1.0.0/24", 0, 0, "10.2.0.1", 17, 500) == (
-        selector_payload(local), selector_payload(remote))
 
 
 def test_seeded_random_keys_by_seed_text() -> None:

@@ -224,7 +224,8 @@ def skeyid_a(
 ) -> bytes:
     """SKEYID_a = prf(SKEYID, SKEYID_d | g^xy | CKY-I | CKY-R | 1) (RFC 2409 §5)."""
     prf_skeyid = partial(ciphers.prf, prf_alg, skeyid)
-    return _skeyid_a(prf_skeyid, skeyid, skeyid_d, g_xy, cky_i, cky_r, trace)
+    return _skeyid_after("SKEYID_a", "SKEYID_d", 1, prf_skeyid, skeyid, skeyid_d, g_xy, cky_i,
+                         cky_r, trace)
 
 
 def skeyid_e(
@@ -239,7 +240,8 @@ def skeyid_e(
 ) -> bytes:
     """SKEYID_e = prf(SKEYID, SKEYID_a | g^xy | CKY-I | CKY-R | 2) (RFC 2409 §5)."""
     prf_skeyid = partial(ciphers.prf, prf_alg, skeyid)
-    return _skeyid_e(prf_skeyid, skeyid, skeyid_a, g_xy, cky_i, cky_r, trace)
+    return _skeyid_after("SKEYID_e", "SKEYID_a", 2, prf_skeyid, skeyid, skeyid_a, g_xy, cky_i,
+                         cky_r, trace)
 
 
 # SKEYID_d, _a and _e with ``prf_skeyid`` = prf(SKEYID, .) given: derive_phase1_keys
@@ -264,53 +266,33 @@ def _skeyid_d(
     return out
 
 
-def _skeyid_a(
+def _skeyid_after(
+    name: str,
+    previous_name: str,
+    constant: int,
     prf_skeyid: Callable[[bytes], bytes],
     skeyid: bytes,
-    skeyid_d: bytes,
+    previous: bytes,
     g_xy: bytes,
     cky_i: bytes,
     cky_r: bytes,
     trace: Trace,
 ) -> bytes:
+    # SKEYID_a (previous SKEYID_d, constant 1) and SKEYID_e (previous SKEYID_a,
+    # constant 2): the same formula over the key derived just before.
     if len(cky_i) != 8 or len(cky_r) != 8:
         _cookies(cky_i, "CKY-I", cky_r, "CKY-R")  # raises
-    out = prf_skeyid(b"".join((skeyid_d, g_xy, cky_i, cky_r, b"\x01")))
+    out = prf_skeyid(b"".join((previous, g_xy, cky_i, cky_r, bytes((constant,)))))
     if trace is not None:
         inputs = (
             ("SKEYID", skeyid),
-            ("SKEYID_d", skeyid_d),
+            (previous_name, previous),
             ("g^xy", g_xy),
             ("CKY-I", cky_i),
             ("CKY-R", cky_r),
         )
-        formula = "prf(SKEYID, SKEYID_d | g^xy | CKY-I | CKY-R | 1)"
-        trace.append(new_record(Derivation, ("SKEYID_a", formula, inputs, out, _RFC5)))
-    return out
-
-
-def _skeyid_e(
-    prf_skeyid: Callable[[bytes], bytes],
-    skeyid: bytes,
-    skeyid_a: bytes,
-    g_xy: bytes,
-    cky_i: bytes,
-    cky_r: bytes,
-    trace: Trace,
-) -> bytes:
-    if len(cky_i) != 8 or len(cky_r) != 8:
-        _cookies(cky_i, "CKY-I", cky_r, "CKY-R")  # raises
-    out = prf_skeyid(b"".join((skeyid_a, g_xy, cky_i, cky_r, b"\x02")))
-    if trace is not None:
-        inputs = (
-            ("SKEYID", skeyid),
-            ("SKEYID_a", skeyid_a),
-            ("g^xy", g_xy),
-            ("CKY-I", cky_i),
-            ("CKY-R", cky_r),
-        )
-        formula = "prf(SKEYID, SKEYID_a | g^xy | CKY-I | CKY-R | 2)"
-        trace.append(new_record(Derivation, ("SKEYID_e", formula, inputs, out, _RFC5)))
+        formula = f"prf(SKEYID, {previous_name} | g^xy | CKY-I | CKY-R | {constant})"
+        trace.append(new_record(Derivation, (name, formula, inputs, out, _RFC5)))
     return out
 
 
@@ -987,8 +969,8 @@ def derive_phase1_keys(
         skeyid = skeyid_pke(hash_alg, ni_b, nr_b, cky_i, cky_r, trace=trace)
     prf_skeyid = ciphers.keyed_prf(hash_alg, skeyid)  # SKEYID's key blocks hashed once
     d = _skeyid_d(prf_skeyid, skeyid, g_xy, cky_i, cky_r, trace)
-    a = _skeyid_a(prf_skeyid, skeyid, d, g_xy, cky_i, cky_r, trace)
-    e = _skeyid_e(prf_skeyid, skeyid, a, g_xy, cky_i, cky_r, trace)
+    a = _skeyid_after("SKEYID_a", "SKEYID_d", 1, prf_skeyid, skeyid, d, g_xy, cky_i, cky_r, trace)
+    e = _skeyid_after("SKEYID_e", "SKEYID_a", 2, prf_skeyid, skeyid, a, g_xy, cky_i, cky_r, trace)
     ka = encryption_key(hash_alg, cipher_alg, e, key_bits, trace=trace)
     block = _BLOCK_SIZES[cipher_alg]  # a known cipher: encryption_key checked it
     iv = phase1_iv(hash_alg, g_xi, g_xr, block, trace=trace)

@@ -1392,10 +1392,7 @@ class Peer:
         local, remote = self.config.local_selector, self.config.remote_selector
         if local is None or remote is None:
             return None, None
-        # Keyed by the selectors' fields: hashing (and comparing) the frozen
-        # dataclasses themselves would be Python calls, at each Quick Mode.
-        return _selector_pair(local.network, local.protocol, local.port,
-                              remote.network, remote.protocol, remote.port)
+        return selector_payload(local), selector_payload(remote)
 
     def _start_quick_mode(self) -> None:
         keys = self.p1.keys
@@ -2231,17 +2228,6 @@ def _is_hex(value: str) -> bool:
     except ValueError:
         return False
     return bool(value)
-
-
-@functools.lru_cache(maxsize=256)
-def _selector_pair(
-    local_network: str, local_protocol: int, local_port: int,
-    remote_network: str, remote_protocol: int, remote_port: int,
-) -> tuple[Identification, Identification]:
-    """The (local, remote) client IDs of Peer._selectors: a pure function of the
-    configured selectors' fields."""
-    return (selector_payload(TrafficSelector(local_network, local_protocol, local_port)),
-            selector_payload(TrafficSelector(remote_network, remote_protocol, remote_port)))
 
 
 @functools.lru_cache(maxsize=256)
