@@ -209,7 +209,8 @@ def skeyid_d(
     prf_alg: int, skeyid: bytes, g_xy: bytes, cky_i: bytes, cky_r: bytes, *, trace: Trace = None
 ) -> bytes:
     """SKEYID_d = prf(SKEYID, g^xy | CKY-I | CKY-R | 0) (RFC 2409 §5)."""
-    return _skeyid_d(partial(ciphers.prf, prf_alg, skeyid), skeyid, g_xy, cky_i, cky_r, trace)
+    return _skeyid_after("SKEYID_d", None, 0, partial(ciphers.prf, prf_alg, skeyid), skeyid, b"",
+                         g_xy, cky_i, cky_r, trace)
 
 
 def skeyid_a(
@@ -248,27 +249,9 @@ def skeyid_e(
 # makes it once for the three (ciphers.keyed_prf hashes SKEYID's key blocks once).
 
 
-def _skeyid_d(
-    prf_skeyid: Callable[[bytes], bytes],
-    skeyid: bytes,
-    g_xy: bytes,
-    cky_i: bytes,
-    cky_r: bytes,
-    trace: Trace,
-) -> bytes:
-    if len(cky_i) != 8 or len(cky_r) != 8:
-        _cookies(cky_i, "CKY-I", cky_r, "CKY-R")  # raises
-    out = prf_skeyid(b"".join((g_xy, cky_i, cky_r, b"\x00")))
-    if trace is not None:
-        inputs = (("SKEYID", skeyid), ("g^xy", g_xy), ("CKY-I", cky_i), ("CKY-R", cky_r))
-        formula = "prf(SKEYID, g^xy | CKY-I | CKY-R | 0)"
-        trace.append(new_record(Derivation, ("SKEYID_d", formula, inputs, out, _RFC5)))
-    return out
-
-
 def _skeyid_after(
     name: str,
-    previous_name: str,
+    previous_name: str | None,
     constant: int,
     prf_skeyid: Callable[[bytes], bytes],
     skeyid: bytes,
@@ -278,20 +261,20 @@ def _skeyid_after(
     cky_r: bytes,
     trace: Trace,
 ) -> bytes:
-    # SKEYID_a (previous SKEYID_d, constant 1) and SKEYID_e (previous SKEYID_a,
-    # constant 2): the same formula over the key derived just before.
+    # SKEYID_d (no key before it, constant 0), SKEYID_a (after SKEYID_d, 1) and
+    # SKEYID_e (after SKEYID_a, 2): one formula, each over the key derived before.
     if len(cky_i) != 8 or len(cky_r) != 8:
         _cookies(cky_i, "CKY-I", cky_r, "CKY-R")  # raises
     out = prf_skeyid(b"".join((previous, g_xy, cky_i, cky_r, bytes((constant,)))))
     if trace is not None:
-        inputs = (
-            ("SKEYID", skeyid),
-            (previous_name, previous),
-            ("g^xy", g_xy),
-            ("CKY-I", cky_i),
-            ("CKY-R", cky_r),
-        )
-        formula = f"prf(SKEYID, {previous_name} | g^xy | CKY-I | CKY-R | {constant})"
+        tail = (("g^xy", g_xy), ("CKY-I", cky_i), ("CKY-R", cky_r))
+        inputs: tuple[tuple[str, bytes], ...]
+        if previous_name is None:
+            inputs = (("SKEYID", skeyid), *tail)
+            formula = f"prf(SKEYID, g^xy | CKY-I | CKY-R | {constant})"
+        else:
+            inputs = (("SKEYID", skeyid), (previous_name, previous), *tail)
+            formula = f"prf(SKEYID, {previous_name} | g^xy | CKY-I | CKY-R | {constant})"
         trace.append(new_record(Derivation, (name, formula, inputs, out, _RFC5)))
     return out
 
@@ -968,7 +951,7 @@ def derive_phase1_keys(
     else:
         skeyid = skeyid_pke(hash_alg, ni_b, nr_b, cky_i, cky_r, trace=trace)
     prf_skeyid = ciphers.keyed_prf(hash_alg, skeyid)  # SKEYID's key blocks hashed once
-    d = _skeyid_d(prf_skeyid, skeyid, g_xy, cky_i, cky_r, trace)
+    d = _skeyid_after("SKEYID_d", None, 0, prf_skeyid, skeyid, b"", g_xy, cky_i, cky_r, trace)
     a = _skeyid_after("SKEYID_a", "SKEYID_d", 1, prf_skeyid, skeyid, d, g_xy, cky_i, cky_r, trace)
     e = _skeyid_after("SKEYID_e", "SKEYID_a", 2, prf_skeyid, skeyid, a, g_xy, cky_i, cky_r, trace)
     ka = encryption_key(hash_alg, cipher_alg, e, key_bits, trace=trace)
