@@ -217,6 +217,9 @@ _REASONS: tuple[tuple[_Pattern, Template], ...] = (
     (_r(r"no matching IPsec SA configuration for the proxy identities (?P<selectors>.+)"),
      lambda: translate("reason", "no matching IPsec SA configuration for the proxy identities "
                        "{selectors}")),
+    (_r(r"the responder's proxy identities (?P<selectors>.+) are not within those offered"),
+     lambda: translate("reason", "the responder's proxy identities {selectors} are not within "
+                       "those offered")),
     # notifies and time-outs
     (_r(r"the peer refused (?P<label>\w+) with (?P<notify>.+)"),
      lambda: translate("reason", "the peer refused {label} with {notify}")),

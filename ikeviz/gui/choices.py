@@ -265,6 +265,11 @@ BEHAVIOUR_TIPS: dict[str, tuple[str, str]] = _Translated({
          "choices", "Check subnets"), QT_TRANSLATE_NOOP(
          "choices", "Refuse a Quick Mode whose subnets (IDci/IDcr) do not match the configured "
          "ones.")),
+    "narrow_traffic_selectors": (QT_TRANSLATE_NOOP(
+         "choices", "Narrow subnets"), QT_TRANSLATE_NOOP(
+         "choices", "As a Quick Mode responder, accept subnets that overlap the configured ones "
+         "and answer with the overlap in QM2, as strongSwan does; otherwise they must cover "
+         "exactly the configured traffic.")),
     "accept_aggressive": (QT_TRANSLATE_NOOP(
          "choices", "Accept Aggressive Mode"), QT_TRANSLATE_NOOP(
          "choices", "As a responder, accept an Aggressive Mode exchange (RFC 2409 §5.4).")),

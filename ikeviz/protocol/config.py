@@ -150,6 +150,10 @@ class Behaviour:
     pfs: PfsPolicy = PfsPolicy.AS_CONFIGURED
     identity_check: IdentityCheck = IdentityCheck.EXACT
     check_traffic_selectors: bool = True
+    # As a Quick Mode responder, accept an offer that overlaps the configured
+    # selectors and answer with the overlap (strongSwan); otherwise the offer must
+    # cover exactly the configured traffic.
+    narrow_traffic_selectors: bool = False
     accept_aggressive: bool = False
     aggressive: bool = False  # as initiator: use Aggressive Mode instead of Main Mode
     send_initial_contact: bool = True

@@ -77,7 +77,6 @@ from ikeviz.protocol.config import (
     IkeProposal,
     PeerConfig,
     Role,
-    TrafficSelector,
 )
 from ikeviz.protocol.errors import DecodeError, IkevizProtocolError
 from ikeviz.protocol.events import (
@@ -128,6 +127,14 @@ from ikeviz.protocol.registry import (
     NotifyType,
     ProtocolId,
     describe,
+)
+from ikeviz.protocol.selectors import (
+    host_identification,
+    narrowed,
+    same_traffic,
+    selector_payload,
+    selector_text,
+    within,
 )
 from ikeviz.protocol.states import TRANSITIONS, Input, State
 from ikeviz.protocol.transport import (
@@ -1563,23 +1570,55 @@ class Peer:
         if mine_local is None or mine_remote is None:
             return
         if qm.id_ci == mine_remote and qm.id_cr == mine_local:
-            return  # the very IDs configured (the usual case): the same texts, unwritten
-        theirs_ci = qm.id_ci.text() if qm.id_ci else self.remote.host
-        theirs_cr = qm.id_cr.text() if qm.id_cr else self.config.address
-        want_ci, want_cr = mine_remote.text(), mine_local.text()
-        if (theirs_ci, theirs_cr) != (want_ci, want_cr):
-            raise _Refusal(
-                "QM1",
-                "no matching IPsec SA configuration for the proxy identities "
-                f"{theirs_ci} === {theirs_cr}",
-                NotifyType.INVALID_ID_INFORMATION,
-                cause="unknown",
-                phase=2,
-                payload="IDci/IDcr",
-                field="traffic selectors",
-                local=f"{want_ci} === {want_cr}",
-                remote=f"{theirs_ci} === {theirs_cr}",
-            )
+            return  # the very IDs configured (the usual case)
+        # Without IDs, the selectors are the ISAKMP peers' addresses (RFC 2409 §5.5).
+        theirs_ci = qm.id_ci or host_identification(self.remote.host)
+        theirs_cr = qm.id_cr or host_identification(self.config.address)
+        # The same traffic may be written differently (a host as an address or a /32).
+        if same_traffic(theirs_ci, mine_remote) and same_traffic(theirs_cr, mine_local):
+            return
+        if self.config.behaviour.narrow_traffic_selectors and qm.id_ci and qm.id_cr:
+            narrow_ci = narrowed(theirs_ci, mine_remote)
+            narrow_cr = narrowed(theirs_cr, mine_local)
+            if narrow_ci is not None and narrow_cr is not None:
+                qm.id_ci, qm.id_cr = narrow_ci, narrow_cr  # QM2 answers with these
+                return
+        offered = f"{selector_text(theirs_ci)} === {selector_text(theirs_cr)}"
+        raise _Refusal(
+            "QM1",
+            f"no matching IPsec SA configuration for the proxy identities {offered}",
+            NotifyType.INVALID_ID_INFORMATION,
+            cause="unknown",
+            phase=2,
+            payload="IDci/IDcr",
+            field="traffic selectors",
+            local=f"{selector_text(mine_remote)} === {selector_text(mine_local)}",
+            remote=offered,
+        )
+
+    def _check_answered_selectors(self, qm: _QuickMode, payloads: Sequence[Payload]) -> None:
+        """Take the responder's IDci/IDcr of QM2: the offered ones, or a part of them
+        when the responder narrowed them (as strongSwan does); anything else is refused."""
+        assert qm.id_ci is not None and qm.id_cr is not None
+        ids = [p for p in payloads if isinstance(p, Identification)]
+        if len(ids) < 2 or (ids[0] == qm.id_ci and ids[1] == qm.id_cr):
+            return  # none (the offered ones stand), or the very ones offered
+        got_ci, got_cr = ids[0], ids[1]
+        if within(got_ci, qm.id_ci) and within(got_cr, qm.id_cr):
+            qm.id_ci, qm.id_cr = got_ci, got_cr
+            return
+        answered = f"{selector_text(got_ci)} === {selector_text(got_cr)}"
+        raise _Refusal(
+            "QM2",
+            f"the responder's proxy identities {answered} are not within those offered",
+            NotifyType.INVALID_ID_INFORMATION,
+            cause="remote",
+            phase=2,
+            payload="IDci/IDcr",
+            field="traffic selectors",
+            local=f"{selector_text(qm.id_ci)} === {selector_text(qm.id_cr)}",
+            remote=answered,
+        )
 
     def _on_qm2(
         self, message: Message, data: bytes, source: Address, destination: Address
@@ -1613,6 +1652,8 @@ class Peer:
         if proposal is None:
             raise _Refusal("QM2", f"the responder's choice is not acceptable: {why}",
                            NotifyType.NO_PROPOSAL_CHOSEN, cause="remote", phase=2)
+        if qm.id_ci is not None and qm.id_cr is not None:
+            self._check_answered_selectors(qm, payloads)
         offer = parse_child_transform(sa.proposals[0].protocol_id, sa.proposals[0].transforms[0])
         qm.nr_b = nonce.data
         qm.spi_r = sa.proposals[0].spi
@@ -1796,8 +1837,8 @@ class Peer:
             qm.encapsulation,                                        # encapsulation
             qm.pfs_group,                                            # pfs_group
             qm.lifetime,                                             # lifetime_seconds
-            local.text() if local else self.config.address,          # local_selector
-            remote.text() if remote else self.remote.host,           # remote_selector
+            selector_text(local) if local else self.config.address,  # local_selector
+            selector_text(remote) if remote else self.remote.host,   # remote_selector
             self.child_keys,                                         # keys
             qm.chosen_transform,                                     # esp_encryption
             qm.chosen_key_length,                                    # esp_key_length
@@ -2228,25 +2269,6 @@ def _is_hex(value: str) -> bool:
     except ValueError:
         return False
     return bool(value)
-
-
-@functools.lru_cache(maxsize=256)
-def selector_payload(selector: TrafficSelector) -> Identification:
-    """A Quick Mode client ID for a traffic selector (RFC 2409 §5.5, RFC 2407 §4.6.2)."""
-    text = selector.network
-    if "-" in text:
-        first, last = (ipaddress.ip_address(p.strip()) for p in text.split("-", 1))
-        id_type = IdType.IPV4_ADDR_RANGE if first.version == 4 else IdType.IPV6_ADDR_RANGE
-        data = first.packed + last.packed
-    elif "/" in text:
-        network = ipaddress.ip_network(text, strict=False)
-        id_type = IdType.IPV4_ADDR_SUBNET if network.version == 4 else IdType.IPV6_ADDR_SUBNET
-        data = network.network_address.packed + network.netmask.packed
-    else:
-        address = ipaddress.ip_address(text)
-        id_type = IdType.IPV4_ADDR if address.version == 4 else IdType.IPV6_ADDR
-        data = address.packed
-    return Identification(id_type, selector.protocol, selector.port, data)
 
 
 __all__ = [

@@ -1370,6 +1370,10 @@
         <translation>l&apos;identité {payload} du pair ne correspond pas à l&apos;identité distante configurée</translation>
     </message>
     <message>
+        <source>the responder&apos;s proxy identities {selectors} are not within those offered</source>
+        <translation>les identités de proxy {selectors} du répondeur ne sont pas comprises dans celles proposées</translation>
+    </message>
+    <message>
         <source>RSA signature authentication needs a private key</source>
         <translation>l&apos;authentification par signature RSA exige une clé privée</translation>
     </message>

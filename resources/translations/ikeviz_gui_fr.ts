@@ -3004,6 +3004,14 @@ La leçon par défaut est affichée à la place.</translation>
         <translation>Refuser un Quick Mode dont les sous-réseaux (IDci/IDcr) ne correspondent pas à ceux configurés.</translation>
     </message>
     <message>
+        <source>Narrow subnets</source>
+        <translation>Restreindre les sous-réseaux</translation>
+    </message>
+    <message>
+        <source>As a Quick Mode responder, accept subnets that overlap the configured ones and answer with the overlap in QM2, as strongSwan does; otherwise they must cover exactly the configured traffic.</source>
+        <translation>En répondeur de Quick Mode, accepter des sous-réseaux qui recouvrent en partie ceux configurés et répondre dans QM2 avec leur partie commune, comme strongSwan ; sinon ils doivent couvrir exactement le trafic configuré.</translation>
+    </message>
+    <message>
         <source>Accept Aggressive Mode</source>
         <translation>Accepter l’Aggressive Mode</translation>
     </message>
