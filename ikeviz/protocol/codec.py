@@ -1633,10 +1633,10 @@ def identification_text(id_type: int, data: bytes) -> str:
             return f"{ipaddress.IPv4Address(data[:4])}-{ipaddress.IPv4Address(data[4:])}"
         if id_type == ID_IPV6_ADDR_RANGE and len(data) == 32:
             return f"{ipaddress.IPv6Address(data[:16])}-{ipaddress.IPv6Address(data[16:])}"
-        if id_type in (ID_FQDN, ID_USER_FQDN):
-            return data.decode("ascii")
-        if id_type == ID_KEY_ID:
-            text = data.decode("ascii")
+        if id_type in (ID_FQDN, ID_USER_FQDN, ID_KEY_ID):
+            # RFC 2407 says ASCII for names, but products send what they are given
+            # (UTF-8 from strongSwan): shown as text when it reads as such.
+            text = data.decode("utf-8")
             if text.isprintable():
                 return text
     except (UnicodeDecodeError, ValueError):

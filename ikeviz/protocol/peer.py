@@ -1351,7 +1351,16 @@ class Peer:
             value = certificates.dn_text(wanted)
         else:
             value = expected.value or self.config.peer_address
-            same_value = ident.text() == value
+            if ident.id_type == expected.id_type:
+                # By the bytes, as strongSwan compares them: a text shows a non-ASCII
+                # FQDN in hex, and the peer sends the UTF-8 bytes we would send.
+                try:
+                    same_value = ident.data == identification_payload(
+                        expected.id_type, value).data
+                except ValueError:  # a configured address that is not one
+                    same_value = False
+            else:
+                same_value = ident.text() == value
         same_type = ident.id_type == expected.id_type
         if same_value and (same_type or check is IdentityCheck.VALUE):
             return

@@ -149,6 +149,11 @@ _LESSON_KEYS: Final = ("objective", "explanation", "difficulty", "expected_outco
 _TEXT_KEYS: Final = ("title", "description", "objective", "explanation")
 _TRANSLATION_LANGUAGES: Final = tuple(lang for lang in SUPPORTED_LANGUAGES
                                       if lang != DEFAULT_LANGUAGE)
+#: The most proposals or transforms of one kind: their numbers are one byte.
+_MAX_NUMBERED: Final = 255
+#: The longest identity: far beyond any real one (a host name has at most 253
+#: characters), and short enough for every message to stay a small datagram.
+_MAX_IDENTITY_BYTES: Final = 1024
 _GATEWAY_KEYS: Final = ("name", "profile", "address", "identity_type", "identity",
                         "peer_identity_type", "peer_identity", "auth", "psk", "private_key",
                         "peer_public_key", "certificate", "ca", "local_subnet", "remote_subnet",
@@ -556,6 +561,11 @@ class _Reader:
         if not value:
             raise self.error(path + (key,), f"at least one {what} is required",
                              f"one or more {header} tables")
+        if len(value) > _MAX_NUMBERED:
+            # Proposal and transform numbers are one byte (RFC 2408 §3.5, §3.6).
+            raise self.error(path + (key, _MAX_NUMBERED), f"{len(value)} {what}s, more than "
+                             f"their one-byte numbers on the wire allow",
+                             f"at most {_MAX_NUMBERED} {header} tables")
         return value
 
     # -- scalars
@@ -701,6 +711,9 @@ class _Reader:
 
     def identity(self, kind: str, value: object, path: KeyPath) -> str:
         text = self.string(value, path)
+        if len(text.encode()) > _MAX_IDENTITY_BYTES:
+            raise self.error(path, f"an identity of {len(text.encode())} bytes",
+                             f"at most {_MAX_IDENTITY_BYTES} bytes (UTF-8)")
         if not text:
             if kind not in ("ipv4", "ipv6"):
                 raise self.error(path, f'an empty identity means the address, which is not '

@@ -1,0 +1,80 @@
+"""Cases found by exploratory testing against real products, each fixed here."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from ikeviz.protocol.codec import identification_text
+from ikeviz.protocol.config import Identity
+from ikeviz.protocol.events import Failure
+from ikeviz.protocol.registry import IdType
+from ikeviz.scenario.fileformat import ScenarioFileError, loads_scenario
+from ikeviz.simulation import run_pair
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from bench_negotiation import configs  # noqa: E402
+
+
+@pytest.mark.parametrize(("id_type", "value"), [
+    (IdType.FQDN, "vpn.été.example"),
+    (IdType.USER_FQDN, "josé@example.fr"),
+    (IdType.KEY_ID, "clé"),
+])
+def test_a_non_ascii_identity_matches_itself(id_type: int, value: str) -> None:
+    # The UTF-8 bytes sent are the bytes expected (strongSwan compares bytes); the
+    # text of such an ID used to be its hex, which never equalled the configured text.
+    left, right = configs(14)
+    left = replace(left, identity=Identity(id_type, value))
+    right = replace(right, peer_identity=Identity(id_type, value))
+    trace = run_pair(left, right, seed=2).trace
+    assert trace.established, [e for e in trace.events if isinstance(e, Failure)]
+    other = replace(right, peer_identity=Identity(id_type, value.upper()))
+    refused = run_pair(left, other, seed=2).trace
+    assert not refused.established
+
+
+def test_identification_text_reads_utf8_names() -> None:
+    assert identification_text(IdType.FQDN, "vpn.été.example".encode()) == "vpn.été.example"
+    assert identification_text(IdType.KEY_ID, b"\xff\xfe") == "fffe"
+    assert identification_text(IdType.FQDN, b"a\nb") == "610a62"  # no control characters
+
+
+# --- scenario files: limits of the wire, said by the file reader -------------------------
+
+DEMO = Path(__file__).resolve().parent.parent / "resources" / "scenarios" / (
+    "omnipcx-strongswan-ok.toml")
+RIGHT_PHASE1 = ('[[right.phase1]]\nencryption = "3des-cbc"\nhash = "sha1"\ngroup = 2\n'
+                'auth = "psk"\nlifetime = 28800\n')
+
+
+def _file_error(text: str) -> ScenarioFileError:
+    with pytest.raises(ScenarioFileError) as info:
+        loads_scenario(text, file="lab.toml")
+    return info.value
+
+
+@pytest.mark.parametrize("count", [255, 256, 300])
+def test_at_most_255_proposals(count: int) -> None:
+    text = DEMO.read_text(encoding="utf-8")
+    assert RIGHT_PHASE1 in text
+    more = text.replace(RIGHT_PHASE1, RIGHT_PHASE1 * count)
+    if count <= 255:
+        assert len(loads_scenario(more, file="lab.toml").right.phase1) == count
+        return
+    err = _file_error(more)
+    assert err.key == "right.phase1[255]"
+    assert f"{count} phase-1 proposals" in err.message and "one-byte" in err.message
+
+
+def test_an_identity_of_more_than_1024_bytes_is_refused_by_name() -> None:
+    text = DEMO.read_text(encoding="utf-8").replace(
+        'identity_type = "ipv4"\nidentity = ""\npeer_identity_type = "ipv4"\npeer_identity = ""\n'
+        'auth = "psk"\npsk = "oxo-lab-2026"\nlocal_subnet = "10.20.0.0/24"',
+        f'identity_type = "fqdn"\nidentity = "{"a" * 1025}"\npeer_identity_type = "ipv4"\n'
+        'peer_identity = ""\nauth = "psk"\npsk = "oxo-lab-2026"\nlocal_subnet = "10.20.0.0/24"')
+    err = _file_error(text)
+    assert err.key == "right.identity" and "1025 bytes" in err.message
