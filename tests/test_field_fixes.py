@@ -78,3 +78,50 @@ def test_an_identity_of_more_than_1024_bytes_is_refused_by_name() -> None:
         'peer_identity = ""\nauth = "psk"\npsk = "oxo-lab-2026"\nlocal_subnet = "10.20.0.0/24"')
     err = _file_error(text)
     assert err.key == "right.identity" and "1025 bytes" in err.message
+
+
+# --- fixes that are tried before they are offered -----------------------------------------
+
+SCENARIOS = sorted((DEMO.parent).glob("*.toml"))
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_every_offered_fix_is_tried(path: Path) -> None:
+    # A fix with a button either makes the negotiation succeed or says, in its text,
+    # that it is not enough; working fixes come first.
+    from ikeviz.diagnosis import apply_fix, diagnose
+    from ikeviz.scenario.fileformat import load_scenario
+    from ikeviz.scenario.profiles import builtin_profiles
+    from ikeviz.simulation import run_scenario
+
+    profiles = builtin_profiles()
+    scenario = load_scenario(path, profiles=profiles.keys())
+    diagnosis = diagnose(run_scenario(scenario, profiles))
+    seen_partial = False
+    for fix in diagnosis.fixes:
+        if fix.action == "none":
+            seen_partial = True
+            continue
+        works = run_scenario(apply_fix(scenario, fix), profiles).established
+        assert works != ("Not enough on its own" in fix.description), fix.description
+        if works:
+            assert not seen_partial, "a working fix after one that does not work"
+        else:
+            seen_partial = True
+
+
+def test_a_fix_the_product_ignores_gets_no_button() -> None:
+    from ikeviz.diagnosis import diagnose
+    from ikeviz.scenario.fileformat import load_scenario
+    from ikeviz.scenario.profiles import builtin_profiles
+    from ikeviz.simulation import run_scenario
+
+    profiles = builtin_profiles()
+    scenario = load_scenario(DEMO.parent / "identity-type-mismatch.toml",
+                             profiles=profiles.keys())
+    fixes = diagnose(run_scenario(scenario, profiles)).fixes
+    assert fixes[0].side.value == "right" and fixes[0].action != "none"
+    left = [f for f in fixes if f.side.value == "left"]
+    assert left and all(f.action == "none" for f in left)
+    assert "would change nothing: OmniPCX Office does not use this setting" in (
+        left[0].description)

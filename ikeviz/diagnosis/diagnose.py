@@ -46,7 +46,7 @@ from ikeviz.scenario.names import (
     ike_suite,
 )
 from ikeviz.scenario.profiles import Profile
-from ikeviz.simulation import ScenarioRun
+from ikeviz.simulation import ScenarioRun, run_scenario
 
 _LABEL = re.compile(r"(MM|QM|AM)(\d)")
 
@@ -188,10 +188,7 @@ def _first_failure(run: ScenarioRun) -> Failure | None:
 
 
 def _name(run: ScenarioRun, side: Side) -> str:
-    gateway = run.scenario.gateway(side)
-    profile = run.profiles.get(gateway.profile)
-    product = profile.product if profile else gateway.profile
-    return f"{gateway.name} ({product})"
+    return f"{run.scenario.gateway(side).name} ({_product(run, side)})"
 
 
 def _fill(template: str, values: dict[str, str]) -> str:
@@ -825,7 +822,59 @@ def _warnings(run: ScenarioRun) -> tuple[str, ...]:
 
 def diagnose(run: ScenarioRun) -> Diagnosis:
     """The diagnosis of a finished run."""
-    return _elided(_diagnose(run))
+    return _elided(_tried(run, _diagnose(run)))
+
+
+def _tried(run: ScenarioRun, diagnosis: Diagnosis) -> Diagnosis:
+    """The fixes, each tried: applied to the scenario and the negotiation run again.
+
+    A fix can be right about the mismatch and still not be enough: a product
+    may derive another setting from the one changed (the OmniPCX Office's phase
+    2 from its phase 1), fix its identity, or need a key the file lacks. The
+    engine is deterministic and a run takes milliseconds, so the answer is
+    measured rather than guessed: a fix after which the negotiation still fails
+    says where, and the fixes that work come first.
+    """
+    working: list[Fix] = []
+    others: list[Fix] = []
+    before = _first_failure(run)
+    for fix in diagnosis.fixes:
+        if fix.action == "none":
+            others.append(fix)
+            continue
+        try:
+            fixed = run_scenario(apply_fix(run.scenario, fix), run.profiles)
+        except ValueError as exc:  # a change the conversion to the engine refuses
+            others.append(replace(fix, description=translate(
+                "diagnosis", "{fix}. Not enough on its own; with this change: {outcome}").format(
+                    fix=fix.description, outcome=str(exc))))
+            continue
+        if fixed.established:
+            working.append(fix)
+            continue
+        after = _first_failure(fixed)
+        if after is None or before is None:
+            outcome = translate("diagnosis", "the negotiation then does not finish")
+        elif (after.at, after.reason, after.role) == (before.at, before.reason, before.role):
+            # The product does not use what the fix changes (a setting its profile
+            # fixes or derives): no button for a change that changes nothing.
+            others.append(Fix(fix.side, translate(
+                "diagnosis", "{fix} would change nothing: {product} does not use this "
+                "setting; change the other side").format(
+                    fix=fix.description, product=_product(run, fix.side)), "none"))
+            continue
+        else:
+            outcome = _diagnose(fixed).verdict
+        others.append(replace(fix, description=translate(
+            "diagnosis", "{fix}. Not enough on its own; with this change: {outcome}").format(
+                fix=fix.description, outcome=outcome)))
+    return replace(diagnosis, fixes=tuple(working + others))
+
+
+def _product(run: ScenarioRun, side: Side) -> str:
+    gateway = run.scenario.gateway(side)
+    profile = run.profiles.get(gateway.profile)
+    return profile.product if profile else gateway.profile
 
 
 def _elided(diagnosis: Diagnosis) -> Diagnosis:

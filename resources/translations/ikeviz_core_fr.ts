@@ -1112,6 +1112,18 @@
         <translation> ; l&apos;initiateur garde son propre temporisateur et peut renégocier à un autre moment</translation>
     </message>
     <message>
+        <source>{fix}. Not enough on its own; with this change: {outcome}</source>
+        <translation>{fix}. Insuffisant à lui seul ; avec ce changement : {outcome}</translation>
+    </message>
+    <message>
+        <source>the negotiation then does not finish</source>
+        <translation>la négociation ne se termine alors pas</translation>
+    </message>
+    <message>
+        <source>{fix} would change nothing: {product} does not use this setting; change the other side</source>
+        <translation>{fix} ne changerait rien : {product} n’utilise pas ce réglage ; modifier l’autre côté</translation>
+    </message>
+    <message>
         <source>Established: Main Mode and Quick Mode completed; the IPsec tunnel is up</source>
         <translation>Établi : Main Mode et Quick Mode terminés ; le tunnel IPsec est monté</translation>
     </message>
