@@ -125,3 +125,57 @@ def test_a_fix_the_product_ignores_gets_no_button() -> None:
     assert left and all(f.action == "none" for f in left)
     assert "would change nothing: OmniPCX Office does not use this setting" in (
         left[0].description)
+
+
+# --- captures that lack a message ----------------------------------------------------------
+
+CAPTURE_C = Path(__file__).resolve().parent / "data" / "captures" / "C-p1-aes128-sha1-ecp256"
+
+
+def _without(tmp_path: Path, lost: int) -> Path:
+    """Capture C (charon to charon, AES-128 SHA-1 ECP-256, established) without frame ``lost``."""
+    from ikeviz.capture.pcapfile import PcapWriter, read_frames
+
+    path = tmp_path / f"without-{lost}.pcap"
+    frames = list(read_frames(CAPTURE_C / "capture.pcap"))
+    with path.open("wb") as handle:
+        writer = PcapWriter(handle, frames[0].link_type)
+        for frame in frames:
+            if frame.number != lost:
+                writer.write(frame.timestamp_ns, frame.data)
+    return path
+
+
+def _labels(path: Path, keys: Path | None = None) -> dict[int, str]:
+    from ikeviz.capture.keys import decrypt_negotiation, read_charon_log
+    from ikeviz.capture.negotiations import read_negotiations
+
+    (negotiation,) = read_negotiations(path).negotiations
+    if keys is not None:
+        negotiation = decrypt_negotiation(negotiation, read_charon_log(keys))
+    return {m.timestamp_ns: m.label for m in negotiation.messages}
+
+
+@pytest.mark.parametrize("lost", range(1, 10))
+def test_a_lost_message_does_not_shift_the_others(tmp_path: Path, lost: int) -> None:
+    # Each message keeps the label it has in the whole capture (matched by timestamp):
+    # Main Mode by what it carries, Quick Mode by its decrypted payloads.
+    from ikeviz.capture.analysis import diagnose_capture
+    from ikeviz.capture.keys import decrypt_negotiation, read_charon_log
+    from ikeviz.capture.negotiations import read_negotiations
+
+    log = CAPTURE_C / "initiator.log"
+    whole = _labels(CAPTURE_C / "capture.pcap", log)
+    if lost > len(whole):
+        pytest.skip("the capture has fewer messages")
+    lost_label = list(whole.values())[lost - 1]
+    part = _labels(_without(tmp_path, lost), log)
+    assert part == {t: label for t, label in whole.items() if t in part}, lost_label
+    (negotiation,) = read_negotiations(_without(tmp_path, lost)).negotiations
+    negotiation = decrypt_negotiation(negotiation, read_charon_log(log))
+    verdict = diagnose_capture(negotiation).verdict
+    assert "pre-shared" not in verdict, (lost_label, verdict)
+    # Phase 1 is proven by the later messages that decrypt and verify: no lost
+    # message but one of the last ones can make it look failed.
+    if lost_label in ("MM1", "MM2", "MM3", "MM4", "MM5"):
+        assert verdict.startswith("Established"), (lost_label, verdict)

@@ -32,7 +32,7 @@ from ikeviz.i18n import current_language, elide, translate
 from ikeviz.protocol.codec import Certificate, CertificateRequest, Identification, Notification
 from ikeviz.protocol.config import ChildProposal, EspTransform, IkeProposal
 from ikeviz.protocol.proposals import ChildOffer, compare_child, compare_ike
-from ikeviz.protocol.registry import IdType, NotifyType, ProtocolId, describe
+from ikeviz.protocol.registry import ExchangeType, IdType, NotifyType, ProtocolId, describe
 from ikeviz.scenario import names
 from ikeviz.scenario.model import AuthKind, Gateway, Network, Scenario
 from ikeviz.scenario.profiles import Profile, builtin_profiles
@@ -210,8 +210,7 @@ def _diagnose_capture(negotiation: Negotiation,
     if refusal is not None:
         message, notify, answered = refusal
         return _refused(negotiation, message, notify, answered, responder_profile)
-    mm5, mm6 = negotiation.first("MM5"), negotiation.first("MM6")
-    if mm5 is not None and mm6 is None:
+    if negotiation.first("MM5") is not None and not _phase1_up(negotiation):
         return _psk_problem(negotiation, None)
     done = [q for q in negotiation.quick_modes if q.complete]
     if done:
@@ -242,7 +241,11 @@ def _first_refusal(
 
 
 def _phase1_up(negotiation: Negotiation) -> bool:
-    return negotiation.first("MM6") is not None or negotiation.first("AM3") is not None
+    # A Quick Mode is only sent under a finished phase 1: it proves phase 1 when
+    # the capture lacks MM6 (a lost packet, tcpdump started late).
+    return (negotiation.first("MM6") is not None or negotiation.first("AM3") is not None
+            or any(m.exchange_type == ExchangeType.QUICK_MODE and not m.malformed
+                   for m in negotiation.messages))
 
 
 def _refused(
@@ -822,6 +825,9 @@ def _established(negotiation: Negotiation, qm: QuickMode) -> CaptureDiagnosis:
     phase1 = ike_text(negotiation.chosen) if negotiation.chosen is not None else "?"
     if qm.chosen is not None:
         phase2 = esp_text(qm.chosen)
+    elif negotiation.key_sources:
+        phase2 = translate("capture", "not readable (the keys given read other messages: a "
+                           "message of this Quick Mode is missing from the capture)")
     else:
         phase2 = translate("capture", "encrypted (give keys to see the algorithms)")
     mode = negotiation.mode or "Main Mode"

@@ -39,6 +39,7 @@ from ikeviz.capture.negotiations import (
     Negotiation,
     assemble,
     ke_body,
+    label_messages,
     nonce_body,
 )
 from ikeviz.i18n import translate
@@ -53,6 +54,7 @@ from ikeviz.protocol.codec import (
     Payload,
     decode_payloads,
 )
+from ikeviz.protocol.config import IkeProposal
 from ikeviz.protocol.errors import DecodeError
 from ikeviz.protocol.keyschedule import (
     ExchangeIv,
@@ -451,13 +453,22 @@ class _Context:
     used: bool = False
 
     def attempt(
-        self, header: Header, ciphertext: bytes
+        self, header: Header, ciphertext: bytes, *, advance_anyway: bool = False
     ) -> tuple[tuple[Payload, ...], bytes, bytes, int] | None:
-        """Decrypt and decode; the chain advances only when the plaintext makes sense."""
+        """Decrypt and decode; the chain advances when the plaintext makes sense.
+
+        A peer moves its IV only past a message it could read (a responder that
+        cannot decrypt MM5 answers from the IV before it). ``advance_anyway``
+        moves it past any message: the next IV is the last ciphertext block
+        whoever reads it (RFC 2409 App. B), which reads the message after one
+        whose own IV was lost with the message before it.
+        """
         if not ciphertext or len(ciphertext) % self.block:
             return None
         mid = header.message_id
         iv = self.chain.iv_for(mid, ciphertext)
+        if advance_anyway:
+            self.chain = self.chain.advance(mid, ciphertext)
         try:
             plaintext = ciphers.cbc_decrypt(self.cipher, self.ka, iv, ciphertext)
             payloads, padding = decode_payloads(plaintext, header.next_payload)
@@ -465,17 +476,43 @@ class _Context:
             return None
         if len(padding) > 255 or not payloads:
             return None
-        self.chain = self.chain.advance(mid, ciphertext)
+        if not advance_anyway:
+            self.chain = self.chain.advance(mid, ciphertext)
         self.used = True
         return payloads, plaintext, iv, len(plaintext) - len(padding)
 
 
-def _context(negotiation: Negotiation, keys: SessionKeys) -> _Context | str:
-    """A decryption context for ``keys``, or why there can be none."""
+def _contexts(negotiation: Negotiation, keys: SessionKeys) -> list[_Context] | str:
+    """The decryption contexts for ``keys``, or why there can be none.
+
+    One context, for the responder's chosen transform (MM2); when the capture
+    lacks it, one per distinct cipher and hash the initiator offered, of which
+    the one that reads the messages wins.
+    """
     chosen = negotiation.chosen
-    if chosen is None:
+    if chosen is not None:
+        made = _context(negotiation, keys, chosen)
+        return [made] if isinstance(made, _Context) else made
+    candidates = list(dict.fromkeys(
+        (p.encryption, p.key_length, p.hash) for p in negotiation.offered))
+    if not candidates:
         return translate("capture", "the responder's chosen proposal (message 2) is not in the "
                          "capture, so the cipher is unknown")
+    contexts: list[_Context] = []
+    problems: list[str] = []
+    for encryption, key_length, hash_alg in candidates:
+        made = _context(negotiation, keys, IkeProposal(encryption=encryption,
+                                                      key_length=key_length, hash=hash_alg))
+        if isinstance(made, _Context):
+            contexts.append(made)
+        else:
+            problems.append(made)
+    return contexts or "; ".join(dict.fromkeys(problems))
+
+
+def _context(negotiation: Negotiation, keys: SessionKeys,
+             chosen: IkeProposal) -> _Context | str:
+    """A decryption context for ``keys`` with the cipher and hash of ``chosen``."""
     cipher, hash_alg = chosen.encryption, chosen.hash
     try:
         needed = ciphers.cipher_key_length(cipher, chosen.key_length)
@@ -545,8 +582,10 @@ def decrypt_negotiation(
 
     Each candidate key (those for this initiator cookie, and one per PSK + g^xy pair) keeps
     its own IV chains; a message is tried with each, and each key whose plaintext decodes
-    moves its chain on. A retransmission gets its first copy's result. Messages no key reads
-    say so in ``unreadable``. Hashes are then checked where SKEYID / SKEYID_a are known.
+    moves its chain on. Without the responder's choice (MM2 not captured), each cipher the
+    initiator offered is a candidate. A retransmission gets its first copy's result.
+    Messages no key reads say so in ``unreadable``. Hashes are then checked where SKEYID /
+    SKEYID_a are known.
     """
     ring = keys if isinstance(keys, KeyRing) else KeyRing(tuple(keys))
     notes: list[str] = []
@@ -561,15 +600,52 @@ def decrypt_negotiation(
     if ring.sessions and not _matching(negotiation, ring.sessions) and not ring.secrets:
         notes.append(translate("capture", "no key given for initiator cookie {cookie}").format(
             cookie=negotiation.icookie.hex()))
-    contexts: list[_Context] = []
-    for candidate in _distinct(candidates):
-        made = _context(negotiation, candidate)
-        if isinstance(made, str):
-            notes.append(translate("capture", "{source}: {problem}").format(
-                source=candidate.source, problem=made))
-        else:
-            contexts.append(made)
-    messages = list(negotiation.messages)
+
+    def fresh_contexts(report: bool) -> list[_Context]:
+        made_contexts: list[_Context] = []
+        for candidate in _distinct(candidates):
+            made = _contexts(negotiation, candidate)
+            if isinstance(made, str):
+                if report:
+                    notes.append(translate("capture", "{source}: {problem}").format(
+                        source=candidate.source, problem=made))
+            else:
+                made_contexts += made
+        return made_contexts
+
+    contexts = fresh_contexts(True)
+    messages, used_by = _decrypt_pass(list(negotiation.messages), contexts, notes, False)
+    if contexts and any(m.encrypted and not m.malformed and not m.decrypted
+                        for m in messages):
+        # A second pass for what is left, moving the IVs past every message: the
+        # message after a lost one (QM3 after a lost QM1) then reads.
+        second = fresh_contexts(False)
+        again, used_again = _decrypt_pass(list(negotiation.messages), second, notes, True)
+        for i, m in enumerate(again):
+            if m.decrypted and not messages[i].decrypted:
+                messages[i] = m
+                used_by[i] = used_again[i]
+                contexts += [c for c in second if c is used_again[i] and c not in contexts]
+    # Labelled again first: the decrypted payloads may tell a message's number (QM3
+    # after a lost QM1), and the hash to check depends on it.
+    messages = label_messages(messages)
+    for i, m in enumerate(messages):
+        if m.unreadable and contexts and _follows_a_missing_message(messages, m):
+            messages[i] = replace(m, unreadable=translate(
+                "capture", "its IV is the last block of the message before it in this "
+                "exchange, which is not in the capture (RFC 2409 App. B)"))
+    checked = _check_hashes(negotiation, messages, used_by, contexts)
+    sources = tuple(dict.fromkeys(c.keys.source for c in contexts if c.used))
+    tried = tuple(dict.fromkeys(c.keys.source for c in contexts))
+    return assemble(replace(negotiation, messages=tuple(checked), keys_tried=tried,
+                            key_sources=sources, key_notes=tuple(notes)))
+
+
+def _decrypt_pass(
+    messages: list[CapturedMessage], contexts: Sequence[_Context], notes: Sequence[str],
+    advance_anyway: bool,
+) -> tuple[list[CapturedMessage], dict[int, _Context]]:
+    """Every encrypted message tried with each context, in capture order."""
     used_by: dict[int, _Context] = {}
     for i, m in enumerate(messages):
         if not m.encrypted or m.malformed:
@@ -586,7 +662,7 @@ def decrypt_negotiation(
         ciphertext = m.data[HEADER_LENGTH:]
         winner: tuple[_Context, tuple[tuple[Payload, ...], bytes, bytes, int]] | None = None
         for ctx in contexts:
-            got = ctx.attempt(m.header, ciphertext)
+            got = ctx.attempt(m.header, ciphertext, advance_anyway=advance_anyway)
             if got is not None and winner is None:
                 winner = (ctx, got)
         if winner is None:
@@ -596,11 +672,19 @@ def decrypt_negotiation(
         used_by[i] = ctx
         messages[i] = replace(m, payloads=payloads, decrypted=True, plaintext=plaintext,
                               iv=iv, key_source=ctx.keys.source, unreadable="")
-    checked = _check_hashes(negotiation, messages, used_by, contexts)
-    sources = tuple(dict.fromkeys(c.keys.source for c in contexts if c.used))
-    tried = tuple(c.keys.source for c in contexts)
-    return assemble(replace(negotiation, messages=tuple(checked), keys_tried=tried,
-                            key_sources=sources, key_notes=tuple(notes)))
+    return messages, used_by
+
+
+def _follows_a_missing_message(messages: Sequence[CapturedMessage],
+                               m: CapturedMessage) -> bool:
+    """Whether the message before ``m`` in its exchange (by number) was not captured."""
+    number = m.label[2:]
+    if m.label[:2] not in ("MM", "QM") or not number.isdigit() or number == "1":
+        return False
+    if m.message_id == 0 and number == "5":
+        return False  # MM5 is the first encrypted one: its IV comes from MM3/MM4's KE
+    before = f"{m.label[:2]}{int(number) - 1}"
+    return not any(o.message_id == m.message_id and o.label == before for o in messages)
 
 
 def _unreadable_reason(contexts: Sequence[_Context], notes: Sequence[str]) -> str:
@@ -608,7 +692,7 @@ def _unreadable_reason(contexts: Sequence[_Context], notes: Sequence[str]) -> st
         if notes:
             return translate("capture", "no usable key: {notes}").format(notes="; ".join(notes))
         return translate("capture", "no key given")
-    names = ", ".join(c.keys.source for c in contexts)
+    names = ", ".join(dict.fromkeys(c.keys.source for c in contexts))
     return translate("capture", "does not decrypt with the key(s) given ({keys}): encrypted "
                      "with other keys").format(keys=names)
 

@@ -664,7 +664,7 @@ def assemble(negotiation: Negotiation) -> Negotiation:
     Called once the messages are read, and again by the decryption, whose payloads change
     what is known (identities, Quick Mode offers, notifies inside encrypted Informationals).
     """
-    messages = _label(list(negotiation.messages))
+    messages = label_messages(list(negotiation.messages))
     exchanges = _exchanges(messages)
     messages = _infer_states(messages)
     first_p1 = next((m for m in messages if m.message_id == 0 and m.readable
@@ -702,15 +702,21 @@ def assemble(negotiation: Negotiation) -> Negotiation:
     )
 
 
-def _label(messages: list[CapturedMessage]) -> list[CapturedMessage]:
-    """RFC 2409 §5 labels: per exchange, the n-th distinct message of each side."""
-    starter: dict[int, bool] = {}
+def label_messages(messages: list[CapturedMessage]) -> list[CapturedMessage]:
+    """RFC 2409 §5 labels: per exchange, the n-th distinct message of each side.
+
+    A capture may lack a message (tcpdump started late, a dropped packet): the
+    number then comes from what a message carries where that tells it (Main
+    Mode's SA, KE/nonce and encrypted pairs; a decrypted Quick Mode message with
+    or without its SA), and only otherwise from counting each side's messages,
+    so that one lost message does not shift the labels of the others. Phase 1
+    (message ID 0) is always started by the phase-1 initiator.
+    """
+    starter = _exchange_starters(messages)
     counts: dict[tuple[int, bool], int] = {}
     out: list[CapturedMessage] = []
     for m in messages:
         mid = m.message_id
-        if mid not in starter and not m.malformed:
-            starter[mid] = m.from_initiator
         exchange_initiator = starter.get(mid, m.from_initiator) == m.from_initiator
         if m.retransmission_of is not None:
             original = out[m.retransmission_of]
@@ -726,10 +732,64 @@ def _label(messages: list[CapturedMessage]) -> list[CapturedMessage]:
         else:
             key = (mid, exchange_initiator)
             counts[key] = counts.get(key, 0) + 1
-            number = 2 * counts[key] - (1 if exchange_initiator else 0)
+            number = _number_by_content(m, exchange_initiator) or (
+                2 * counts[key] - (1 if exchange_initiator else 0))
             label = f"{prefix}{number}" if number <= _LAST_NUMBER[prefix] else f"{prefix}?"
         out.append(replace(m, label=label, exchange_initiator=exchange_initiator))
     return out
+
+
+def _exchange_starters(messages: Sequence[CapturedMessage]) -> dict[int, bool]:
+    """Per message ID, whether the phase-1 initiator started that exchange.
+
+    Phase 1 is the initiator's. A Quick Mode is started by the sender of its
+    QM3 (a decrypted message with only its HASH) and answered by the sender of
+    a CONNECTED notify (QM4); otherwise, as for the other exchanges, by whoever
+    sent its first message seen.
+    """
+    starter: dict[int, bool] = {0: True}
+    known: set[int] = {0}
+    for m in messages:
+        if m.malformed or m.message_id in known:
+            continue
+        if m.exchange_type == ExchangeType.QUICK_MODE and m.readable and not any(
+            isinstance(p, SecurityAssociation) for p in m.payloads
+        ):
+            connected = any(isinstance(p, Notification) and p.notify_type == NotifyType.CONNECTED
+                            for p in m.payloads)
+            starter[m.message_id] = m.from_initiator != connected
+            known.add(m.message_id)
+        else:
+            starter.setdefault(m.message_id, m.from_initiator)
+    return starter
+
+
+def _number_by_content(m: CapturedMessage, exchange_initiator: bool) -> int | None:
+    """The message's number in its exchange from its payloads (RFC 2409 §5.1-§5.5), or
+    None when they do not tell it."""
+    kind = m.exchange_type
+    sa = any(isinstance(p, SecurityAssociation) for p in m.payloads)
+    if kind == ExchangeType.IDENTITY_PROTECTION:
+        if m.encrypted:
+            pair = 3  # MM5/MM6
+        elif any(isinstance(p, KeyExchange | Nonce) for p in m.payloads):
+            pair = 2  # MM3/MM4
+        elif sa:
+            pair = 1  # MM1/MM2
+        else:
+            return None
+        return 2 * pair - (1 if exchange_initiator else 0)
+    if kind == ExchangeType.AGGRESSIVE:
+        if not exchange_initiator:
+            return 2
+        if sa:
+            return 1
+        return 3 if m.readable or m.encrypted else None
+    if kind == ExchangeType.QUICK_MODE and m.readable:
+        if exchange_initiator:
+            return 1 if sa else 3
+        return 2 if sa else 4
+    return None
 
 
 def _exchanges(messages: Sequence[CapturedMessage]) -> tuple[Exchange, ...]:

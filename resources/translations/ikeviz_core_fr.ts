@@ -424,6 +424,10 @@
         <translation>(pas celle qu&apos;il attend)</translation>
     </message>
     <message>
+        <source>not readable (the keys given read other messages: a message of this Quick Mode is missing from the capture)</source>
+        <translation>illisible (les clés fournies lisent d’autres messages : un message de ce Quick Mode manque dans la capture)</translation>
+    </message>
+    <message>
         <source>encrypted (give keys to see the algorithms)</source>
         <translation>chiffrée (fournissez des clés pour voir les algorithmes)</translation>
     </message>
@@ -586,6 +590,10 @@
     <message>
         <source>no key given for initiator cookie {cookie}</source>
         <translation>aucune clé fournie pour le cookie d&apos;initiateur {cookie}</translation>
+    </message>
+    <message>
+        <source>its IV is the last block of the message before it in this exchange, which is not in the capture (RFC 2409 App. B)</source>
+        <translation>son IV est le dernier bloc du message qui le précède dans cet échange, absent de la capture (RFC 2409 annexe B)</translation>
     </message>
     <message>
         <source>no usable key: {notes}</source>
