@@ -873,7 +873,7 @@ def test_cli_bad_input(tmp_path: Path) -> None:
         (["--dh-secret", "xyz"], "not hex"),
         (["--responder-profile", "nope"], "unknown profile"),
         (["--port", "70000"], "--port 70000"),
-        (["--charon-log", str(bad_keys)], "ike level 4"),
+        (["--charon-log", str(bad_keys)], "not a charon log"),
     ):
         out, err, code = _cli(["import", capture, *argv])
         assert code == 2 and out == "", argv

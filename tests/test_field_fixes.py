@@ -179,3 +179,47 @@ def test_a_lost_message_does_not_shift_the_others(tmp_path: Path, lost: int) -> 
     # message but one of the last ones can make it look failed.
     if lost_label in ("MM1", "MM2", "MM3", "MM4", "MM5"):
         assert verdict.startswith("Established"), (lost_label, verdict)
+
+
+def test_a_charon_log_without_keys_still_helps(capsys: pytest.CaptureFixture[str]) -> None:
+    # A log of a negotiation refused at MM2 has no key, but says why: the import goes
+    # on, says the log has no keys, and shows the log's own lines.
+    from ikeviz.cli.main import main
+
+    case = Path(__file__).resolve().parent / "data" / "captures" / "E-p1-mismatch-dhgroup"
+    code = main(["import", str(case / "capture.pcap"), "--charon-log",
+                 str(case / "responder.log")])
+    out = capsys.readouterr().out
+    assert code == 1  # the negotiation failed; the input was fine
+    assert "no keys: the negotiations it logged stopped before any key was derived" in out
+    assert "responder.log says:" in out
+    assert "  [CFG] <1> no acceptable KEY_EXCHANGE_METHOD found" in out
+    assert "Verdict: Failed at Main Mode message 2" in out
+
+
+def test_inspect_shows_a_timestamp_beyond_the_calendar(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    # A pcapng interface with a resolution of 1 s (if_tsresol 0) and microsecond values
+    # puts the frames 56 million years away: shown in nanoseconds, not a traceback.
+    import struct
+
+    from ikeviz.capture.pcapfile import read_frames
+    from ikeviz.cli.main import main
+
+    frame = next(read_frames(CAPTURE_C / "capture.pcap"))
+
+    def block(kind: int, body: bytes) -> bytes:
+        body += b"\0" * (-len(body) % 4)
+        return struct.pack("<II", kind, len(body) + 12) + body + struct.pack("<I", len(body) + 12)
+
+    tsresol = struct.pack("<HHB3x", 9, 1, 0)  # option if_tsresol = 0: seconds
+    stamp = 1_795_769_149_778_932
+    path = tmp_path / "far.pcapng"
+    path.write_bytes(
+        block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))
+        + block(1, struct.pack("<HHI", frame.link_type, 0, 0) + tsresol + b"\0" * 4)
+        + block(6, struct.pack("<IIIII", 0, stamp >> 32, stamp & 0xFFFFFFFF,
+                               len(frame.data), len(frame.data)) + frame.data))
+    assert main(["inspect", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Frame 1  {stamp * 10**9} ns  ")

@@ -358,6 +358,66 @@ def read_charon_log(path: str | Path) -> list[SessionKeys]:
     return charon_log_keys(_read_text(path), name=Path(path).name)
 
 
+# The lines of a charon log that say what was offered, chosen or refused, and why (the
+# failure lines of strongSwan's IKEv1 tasks; see ../shared/reference/ikev1.md).
+_FINDING: Final = re.compile(
+    r"received proposals|configured proposals|selected proposal|no acceptable \w+ found|"
+    r"no proposal found|no matching CHILD_SA config|no matching proposal found|"
+    r"error notify|does not match|no shared key found|no peer config found|"
+    r"no IKE config found|integrity check failed|decryption failed|"
+    r"message parsing failed|received DELETE|CHILD_SA .* established|IKE_SA .* established|"
+    r"giving up after \d+ retransmits|unable to apply received KE"
+)
+MAX_FINDINGS: Final = 40
+
+
+def charon_log_findings(text: str) -> tuple[str, ...]:
+    """What a charon log says about the negotiation: its proposal, failure and
+    outcome lines, without their time and thread (``[CFG] <1> no acceptable
+    ENCRYPTION_ALGORITHM found``); the first :data:`MAX_FINDINGS`."""
+    found: list[str] = []
+    for line in text.splitlines():
+        match = _LOG_LINE.search(line)
+        if match is None or not _FINDING.search(match.group("text")):
+            continue
+        sa = match.group("sa")
+        found.append(f"[{match.group('group')}] " + (f"<{sa}> " if sa else "")
+                     + match.group("text").strip())
+        if len(found) == MAX_FINDINGS:
+            break
+    return tuple(found)
+
+
+def read_charon_log_findings(path: str | Path) -> tuple[str, ...]:
+    """:func:`charon_log_findings` of a file; KeyFileError when it cannot be read."""
+    return charon_log_findings(_read_text(path))
+
+
+def is_charon_log(text: str) -> bool:
+    """Whether ``text`` has lines of charon's own log format (``08[IKE] ...``)."""
+    return any(_LOG_LINE.search(line) for line in text.splitlines()[:200])
+
+
+def read_charon_log_checked(path: str | Path) -> tuple[list[SessionKeys], str]:
+    """The keys of a charon log, and a note when it has none.
+
+    A log at ike level 4 of a negotiation that stopped before any key was derived
+    (refused at MM2) has no keys but says why it stopped: a note, not an error.
+    KeyFileError when the file cannot be read or is not a charon log at all.
+    """
+    text = _read_text(path)
+    name = Path(path).name
+    found = charon_log_keys(text, name=name)
+    if found:
+        return found, ""
+    if not is_charon_log(text):
+        raise KeyFileError(str(path), 0, "not a charon log: no line like "
+                           "'08[IKE] <conn|1> ...' (charondebug or filelog output)")
+    return [], translate("capture", "{path}: no keys: the negotiations it logged stopped before "
+                         "any key was derived, or it was not written at ike level 4 "
+                         "(charondebug ike=4, or filelog ike = 4)").format(path=path)
+
+
 # --- (c) PSK and g^xy ------------------------------------------------------------------------
 
 

@@ -30,7 +30,8 @@ from ikeviz.capture.keys import (
     PskSecret,
     decrypt_negotiation,
     parse_hex,
-    read_charon_log,
+    read_charon_log_checked,
+    read_charon_log_findings,
     read_wireshark_table,
 )
 from ikeviz.capture.negotiations import (
@@ -150,17 +151,16 @@ def _progress_for(path: str, err: TextIO) -> _Progress | None:
 # --- keys ------------------------------------------------------------------------------------
 
 
-def _keys(args: argparse.Namespace) -> KeyRing:
-    """The key ring of the options; raises KeyFileError or ValueError with a clear message."""
+def _keys(args: argparse.Namespace, notes: list[str]) -> KeyRing:
+    """The key ring of the options; raises KeyFileError or ValueError with a clear message.
+    A charon log without keys adds a note to ``notes`` instead."""
     sessions = []
     for path in args.keys:
         sessions.extend(read_wireshark_table(path))
     for path in args.charon_log:
-        found = read_charon_log(path)
-        if not found:
-            raise KeyFileError(path, 0, "no IKE SA with its cookies and keys: was the log "
-                               "written at ike level 4 (charondebug ike=4, or filelog "
-                               "ike = 4)?")
+        found, note = read_charon_log_checked(path)
+        if note:
+            notes.append(note)
         sessions.extend(found)
     secrets = []
     if args.psk is not None and not args.dh_secret:
@@ -176,7 +176,9 @@ def _keys(args: argparse.Namespace) -> KeyRing:
 # --- text output ---------------------------------------------------------------------------
 
 
-def _timestamp(ns: int) -> str:
+def timestamp_text(ns: int) -> str:
+    """A capture's timestamp in UTC, or in nanoseconds when no calendar date holds it (a
+    pcapng interface's resolution or offset can put it millions of years away)."""
     seconds, rest = divmod(ns, 1_000_000_000)
     try:
         when = datetime.fromtimestamp(seconds, UTC)
@@ -229,7 +231,7 @@ def negotiation_lines(
 ) -> list[str]:
     n = negotiation
     out = [f"Negotiation {n.number}  {n.mode or 'IKEv1'}  cookies {n.cookies}  started "
-           f"{_timestamp(n.start_ns)} (frame {n.first_frame})",
+           f"{timestamp_text(n.start_ns)} (frame {n.first_frame})",
            f"  initiator {n.initiator}   responder {n.responder}"
            + ("" if n.initiator_seen else "   (the capture starts after message 1: roles "
               "guessed)")]
@@ -371,8 +373,10 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
             print(f"ikeviz: {option} {pid}: unknown profile (one of: "
                   f"{', '.join(sorted(profiles))})", file=err)
             return EXIT_BAD_INPUT
+    log_notes: list[str] = []
     try:
-        ring = _keys(args)
+        ring = _keys(args, log_notes)
+        findings = {path: read_charon_log_findings(path) for path in args.charon_log}
     except (KeyFileError, ValueError) as exc:
         print(f"ikeviz: {exc}", file=err)
         return EXIT_BAD_INPUT
@@ -401,12 +405,22 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
             "problems_dropped": analysis.problems_dropped,
             "error": str(analysis.error) if analysis.error else None,
             "negotiations": [negotiation_json(n, d, args.states) for n, d in results],
+            "charon_logs": [{"file": path, "note": next((n for n in log_notes if path in n),
+                                                        None), "lines": list(lines)}
+                            for path, lines in findings.items()],
         }
         json.dump(document, out, indent=1)
         out.write("\n")
     else:
         for line in _header_lines(analysis):
             print(line, file=out)
+        for note in log_notes:
+            print(f"note: {note}", file=out)
+        for path, lines in findings.items():
+            if lines:
+                print(f"{path} says:", file=out)
+                for line in lines:
+                    print(f"  {line}", file=out)
         for negotiation, diagnosis in results:
             print("", file=out)
             for line in negotiation_lines(negotiation, diagnosis, args.states, bool(ring)):

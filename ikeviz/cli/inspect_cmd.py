@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from ikeviz.capture.packets import FrameProblem, read_udp_datagrams
 from ikeviz.capture.pcapfile import CaptureError
+from ikeviz.cli.import_cmd import timestamp_text
 from ikeviz.protocol.transport import IKE_PORT, NAT_T_PORT, UdpContentKind, classify_udp_payload
 from ikeviz.protocol.tree import inspect_message, render_text
 
@@ -40,12 +40,6 @@ def add_parser(commands: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _timestamp(ns: int) -> str:
-    seconds, rest = divmod(ns, 1_000_000_000)
-    when = datetime.fromtimestamp(seconds, UTC)
-    return when.strftime("%Y-%m-%d %H:%M:%S") + f".{rest // 1000:06d} UTC"
-
-
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     ports = {IKE_PORT, NAT_T_PORT, *args.port}
@@ -69,7 +63,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             where = f"{item.src}:{item.src_port} -> {item.dst}:{item.dst_port}"
             record: dict[str, Any] = {
                 "frame": item.frame,
-                "time": _timestamp(item.timestamp_ns),
+                "time": timestamp_text(item.timestamp_ns),
                 "timestamp_ns": item.timestamp_ns,
                 "src": item.src,
                 "src_port": item.src_port,
@@ -97,9 +91,12 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
                     record["non_esp_marker"] = True
                 writer.message(record)
             else:
-                marker = ", non-ESP marker" if content.ike_offset else ""
+                # The UDP payload's size; after a non-ESP marker, the IKE message's too.
+                size = len(content.ike) + content.ike_offset
+                marker = (f", non-ESP marker and IKE {len(content.ike)} bytes"
+                          if content.ike_offset else "")
                 print(f"Frame {item.frame}  {record['time']}  {where}  "
-                      f"UDP {len(content.ike)} bytes{marker}", file=out)
+                      f"UDP {size} bytes{marker}", file=out)
                 print("\n".join(render_text(inspected.tree)) + "\n", file=out)
     except CaptureError as exc:
         if writer:

@@ -540,6 +540,10 @@
         <translation>{failure} : {who} a répondu à {label} par un message Informational chiffré (très probablement un refus)</translation>
     </message>
     <message>
+        <source>{path}: no keys: the negotiations it logged stopped before any key was derived, or it was not written at ike level 4 (charondebug ike=4, or filelog ike = 4)</source>
+        <translation>{path} : aucune clé : les négociations qu’il journalise se sont arrêtées avant qu’une clé soit dérivée, ou il n’a pas été écrit au niveau ike 4 (charondebug ike=4, ou filelog ike = 4)</translation>
+    </message>
+    <message>
         <source>the initiator&apos;s nonce</source>
         <translation>le nonce de l&apos;initiateur</translation>
     </message>
