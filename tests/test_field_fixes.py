@@ -223,3 +223,35 @@ def test_inspect_shows_a_timestamp_beyond_the_calendar(tmp_path: Path,
     assert main(["inspect", str(path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"Frame 1  {stamp * 10**9} ns  ")
+
+
+# --- product log lines say what the product saw ----------------------------------------------
+
+
+def _logs(path: Path) -> list[str]:
+    from ikeviz.diagnosis import diagnose
+    from ikeviz.scenario.fileformat import load_scenario
+    from ikeviz.scenario.profiles import builtin_profiles
+    from ikeviz.simulation import run_scenario
+
+    profiles = builtin_profiles()
+    run = run_scenario(load_scenario(path, profiles=profiles.keys()), profiles)
+    return [line for log in diagnose(run).logs for line in log.lines]
+
+
+def test_strongswan_logs_the_selectors_it_received() -> None:
+    # charon 5.9.8, refusing IDci 10.1.0.0/24 and IDcr 10.3.0.0/24[udp/53] (seen here):
+    #   looking for a child config for 10.3.0.0/24[udp/domain] === 10.1.0.0/24
+    #   no matching CHILD_SA config found for 10.1.0.0/24 === 10.3.0.0/24[udp/domain]
+    lines = _logs(DEMO.parent / "subnet-mismatch.toml")  # OXO offers 10.10/24 === 10.20/24
+    assert "[CFG] looking for a child config for 10.20.0.0/24 === 10.10.0.0/24" in lines
+    assert "[IKE] no matching CHILD_SA config found for 10.10.0.0/24 === 10.20.0.0/24" in lines
+
+
+def test_the_responder_logs_the_nat_address_and_libreswan_the_declared_id() -> None:
+    lines = _logs(DEMO.parent / "nat-without-nat-t.toml")
+    assert any("matching 198.51.100.20...203.0.113.10[192.0.2.10]" in line for line in lines)
+    lines = _logs(Path(__file__).resolve().parent / "data" / "scenarios" /
+                  "libreswan-expects-address.toml")
+    assert ("\"ikeviz\" #1: we require IKEv1 peer to have ID '192.0.2.10', but peer declares "
+            "'left.example'") in lines

@@ -221,14 +221,29 @@ def _logs(run: ScenarioRun, keys: dict[Side, str], values: dict[str, str]) -> tu
 
 
 def _side_values(run: ScenarioRun, side: Side, values: dict[str, str]) -> dict[str, str]:
+    """What one side's product would print in its log lines: its own settings, and
+    what it saw of the other side (the NAT's address, the identity and the
+    selectors the peer sent, the selectors of the SA as established)."""
     me, peer = run.scenario.gateway(side), run.scenario.gateway(side.other)
+    role = run.role_of(side)
+    peer_config = run.configs.responder if role is Role.INITIATOR else run.configs.initiator
+    initiator = run.gateway(Role.INITIATOR)
+    established = next((e for e in run.trace.events
+                        if isinstance(e, Phase2Established) and e.role is role), None)
+    behind_nat = role is Role.RESPONDER and run.scenario.network.nat
     filled = {
         "local_address": me.address,
-        "remote_address": peer.address,
+        # The initiator's address as the responder sees it: the NAT's, when there is one.
+        "remote_address": (run.scenario.network.nat_public_address if behind_nat
+                           else peer.address),
         "local_id": me.identity or me.address,
         "remote_id": me.peer_identity or peer.address,
-        "local_ts": me.local_subnet,
-        "remote_ts": me.remote_subnet,
+        "received_id": peer_config.identity.value or peer_config.address,
+        "local_ts": established.local_selector if established else me.local_subnet,
+        "remote_ts": established.remote_selector if established else me.remote_subnet,
+        # The initiator's IDci and IDcr of QM1, as the responder received them.
+        "received_tsi": initiator.local_subnet,
+        "received_tsr": initiator.remote_subnet,
         "proposals_configured": ", ".join(_gateway_ike_suites(run, side)),
         "proposals_received": ", ".join(_gateway_ike_suites(run, side.other)),
     }

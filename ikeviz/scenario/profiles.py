@@ -125,7 +125,7 @@ LOG_KEYS: tuple[str, ...] = (
 LOG_PLACEHOLDERS: frozenset[str] = frozenset({
     "local_address", "remote_address", "local_id", "remote_id", "proposals_received",
     "proposals_configured", "selected", "notify", "local_ts", "remote_ts", "lifetime",
-    "remote_lifetime", "tries", "message",
+    "remote_lifetime", "tries", "message", "received_id", "received_tsi", "received_tsr",
 })
 STATE_NAME_STYLES: tuple[str, ...] = ("libreswan", "cisco", "strongswan")
 AUTH_KINDS: tuple[str, ...] = ("psk", "rsa", "certificate")
