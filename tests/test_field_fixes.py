@@ -255,3 +255,41 @@ def test_the_responder_logs_the_nat_address_and_libreswan_the_declared_id() -> N
                   "libreswan-expects-address.toml")
     assert ("\"ikeviz\" #1: we require IKEv1 peer to have ID '192.0.2.10', but peer declares "
             "'left.example'") in lines
+
+
+# --- PFS groups and the one KE of Quick Mode --------------------------------------------------
+
+
+def test_omnipcx_quick_mode_follows_the_phase1_proposal_chosen() -> None:
+    # Two phase-1 proposals (DES/MD5/group 5 first, 3DES/SHA-1/group 2), the peer takes
+    # the second: Quick Mode repeats 3DES, SHA-1 and group 2, with a group-2 KE.
+    from ikeviz.protocol.events import Phase2Established
+    from ikeviz.scenario.fileformat import load_scenario
+    from ikeviz.scenario.profiles import builtin_profiles
+    from ikeviz.simulation import run_scenario
+
+    profiles = builtin_profiles()
+    path = Path(__file__).resolve().parent / "data" / "scenarios" / (
+        "omnipcx-two-phase1-proposals.toml")
+    run = run_scenario(load_scenario(path, profiles=profiles.keys()), profiles)
+    assert run.established
+    (p2, _) = [e for e in run.trace.events if isinstance(e, Phase2Established)]
+    assert p2.pfs_group == 2 and p2.esp_encryption == 3 and p2.esp_integrity == 2
+
+
+def test_an_initiator_offers_only_the_proposals_its_ke_serves() -> None:
+    from ikeviz.protocol.codec import SecurityAssociation
+    from ikeviz.protocol.config import ChildProposal, EspTransform
+    from ikeviz.protocol.events import MessageSent
+
+    left, right = configs(14)
+    first = ChildProposal(transforms=(EspTransform(12, 128, 2),), pfs_group=14)
+    other = ChildProposal(transforms=(EspTransform(12, 256, 5),), pfs_group=20)
+    same = ChildProposal(transforms=(EspTransform(3, None, 2),), pfs_group=14)
+    left = replace(left, child_proposals=(first, other, same))
+    right = replace(right, child_proposals=(other, same))
+    trace = run_pair(left, right, seed=4).trace
+    assert trace.established
+    qm1 = next(e for e in trace.events if isinstance(e, MessageSent) and e.label == "QM1")
+    sa = next(p for p in qm1.payloads if isinstance(p, SecurityAssociation))
+    assert len(sa.proposals) == 2  # the group-20 proposal is left out

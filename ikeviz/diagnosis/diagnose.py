@@ -774,6 +774,14 @@ def _generic_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
 
 def _warnings(run: ScenarioRun) -> tuple[str, ...]:
     out: list[str] = []
+    groups = list(dict.fromkeys(p.pfs_group for p in run.configs.initiator.child_proposals))
+    if len(groups) > 1 and not run.configs.initiator.behaviour.phase2_from_phase1:
+        out.append(translate("diagnosis", "{gateway}'s phase-2 proposals have different PFS "
+                             "groups: Quick Mode carries one KE, so only those with the first "
+                             "one's ({group}) are offered").format(
+            gateway=_name(run, run.side_of(Role.INITIATOR)),
+            group=translate("diagnosis", "no PFS") if groups[0] is None else
+            f"{groups[0]} ({GROUP_NAMES.get(groups[0], '?').upper()})"))
     chosen1 = run.peer(Role.RESPONDER).p1.chosen
     qm = run.peer(Role.RESPONDER).qm
     if chosen1 is not None:

@@ -154,6 +154,10 @@ class Behaviour:
     # selectors and answer with the overlap (strongSwan); otherwise the offer must
     # cover exactly the configured traffic.
     narrow_traffic_selectors: bool = False
+    # Quick Mode with the phase-1 cipher, hash and group negotiated, whatever phase-1
+    # proposal was chosen (OmniPCX Office: "the same parameters as in phase 1"): the
+    # peer offers and accepts only that, with its first child proposal's lifetime.
+    phase2_from_phase1: bool = False
     accept_aggressive: bool = False
     aggressive: bool = False  # as initiator: use Aggressive Mode instead of Main Mode
     send_initial_contact: bool = True

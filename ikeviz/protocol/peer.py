@@ -104,6 +104,7 @@ from ikeviz.protocol.proposals import (
     ProposalSyntaxError,
     check_child_reply,
     check_ike_reply,
+    child_proposal_like,
     child_sa_payload,
     ike_sa_payload,
     parse_child_transform,
@@ -1410,10 +1411,24 @@ class Peer:
             return None, None
         return selector_payload(local), selector_payload(remote)
 
+    def _child_proposals(self) -> tuple[ChildProposal, ...]:
+        """The Quick Mode proposals: the configured ones, or the phase-1 algorithms and
+        group negotiated (``phase2_from_phase1``), which a single KE can serve."""
+        proposals = self.config.child_proposals
+        chosen = self.p1.chosen
+        if not self.config.behaviour.phase2_from_phase1 or chosen is None:
+            return proposals
+        return (child_proposal_like(chosen, proposals[0].lifetime_seconds if proposals
+                                    else None),)
+
     def _start_quick_mode(self) -> None:
         keys = self.p1.keys
         assert keys is not None
-        proposals = self.config.child_proposals
+        proposals = self._child_proposals()
+        # One KE serves one group (RFC 2409 §5.5): only the proposals with the first
+        # one's PFS group (or all without PFS, like it) are offered, as charon does.
+        if len(proposals) > 1:
+            proposals = tuple(p for p in proposals if p.pfs_group == proposals[0].pfs_group)
         qm = _QuickMode(self._message_id())
         qm.spi_i = self._spi()
         qm.ni_b = self._rng(NONCE_LENGTH)
@@ -1507,7 +1522,7 @@ class Peer:
         if len(ids) >= 2:
             qm.id_ci, qm.id_cr = ids[0], ids[1]
         self._check_selectors(qm)
-        choice = select_child(sa, self.config.child_proposals, self.config.behaviour,
+        choice = select_child(sa, self._child_proposals(), self.config.behaviour,
                               has_ke=ke is not None)
         if choice.proposal is None or choice.offer is None:
             raise _phase2_refusal(choice.comparisons, choice.closest)

@@ -427,6 +427,31 @@ def _attribute_set(
 # --- phase 2 -------------------------------------------------------------------
 
 
+# The ESP transform and authentication algorithm that repeat a phase-1 cipher and hash:
+# RFC 2409 App. A encryption (1 DES, 5 3DES, 7 AES) to RFC 2407 §4.4.4 ESP transform IDs
+# (2 ESP_DES, 3 ESP_3DES, 12 ESP_AES), and hash (1 MD5, 2 SHA, 4-6 SHA2) to §4.5
+# authentication algorithms (1 HMAC-MD5, 2 HMAC-SHA, 5-7 HMAC-SHA2, RFC 4868).
+_ESP_OF_ENCRYPTION: Final[dict[int, int]] = {1: 2, 5: 3, 7: 12}
+_INTEGRITY_OF_HASH: Final[dict[int, int]] = {1: 1, 2: 2, 4: 5, 5: 6, 6: 7}
+
+
+def child_proposal_like(ike: IkeProposal, lifetime_seconds: int | None) -> ChildProposal:
+    """An ESP tunnel proposal with the cipher, hash and group of a phase-1 proposal.
+
+    The phase 2 of a product that negotiates "the same parameters as in phase 1"
+    (OmniPCX Office): its phase-1 cipher and key length as the ESP transform, its
+    hash as the HMAC, its group for PFS (RFC 2409 §5.5).
+    """
+    return ChildProposal(
+        protocol=ProtocolId.IPSEC_ESP,
+        transforms=(EspTransform(_ESP_OF_ENCRYPTION.get(ike.encryption, 3), ike.key_length,
+                                 _INTEGRITY_OF_HASH.get(ike.hash, 2)),),
+        encapsulation=EncapsulationModeTable.TUNNEL,
+        pfs_group=ike.group,
+        lifetime_seconds=lifetime_seconds,
+    )
+
+
 def child_transform(
     proposal: ChildProposal, transform: EspTransform, number: int, pfs_group: int | None
 ) -> Transform:

@@ -15,22 +15,20 @@ from typing import Any
 from ikeviz.protocol.config import (
     Behaviour,
     ChildProposal,
-    EspTransform,
     Identity,
     IkeProposal,
     PeerConfig,
     PfsPolicy,
     TrafficSelector,
 )
-from ikeviz.protocol.registry import AuthMethod, EncapsulationMode, IdType, ProtocolId
+from ikeviz.protocol.proposals import child_proposal_like
+from ikeviz.protocol.registry import AuthMethod, IdType
 from ikeviz.scenario.model import AuthKind, Gateway, Scenario, Side
 from ikeviz.scenario.names import ID_TYPE
 from ikeviz.scenario.profiles import Profile
 
 # RFC 2409 App. A hash -> RFC 2407 §4.5 HMAC of the same hash, for profiles
 # whose phase 2 reuses the phase-1 algorithms (OmniPCX Office).
-_HASH_TO_INTEGRITY = {1: 1, 2: 2, 4: 5, 5: 6, 6: 7}
-_ENCRYPTION_TO_ESP = {1: 2, 5: 3, 7: 12}
 
 
 class ConversionError(ValueError):
@@ -46,23 +44,14 @@ class PeerPair:
 
 def derived_phase2(phase1: tuple[IkeProposal, ...], lifetime: int | None) -> tuple[ChildProposal,
                                                                                    ...]:
-    """Phase-2 proposals that repeat the phase-1 algorithms and group (OmniPCX Office)."""
-    out = []
-    for p in phase1:
-        out.append(ChildProposal(
-            protocol=ProtocolId.IPSEC_ESP,
-            transforms=(EspTransform(_ENCRYPTION_TO_ESP.get(p.encryption, 3), p.key_length,
-                                     _HASH_TO_INTEGRITY.get(p.hash, 2)),),
-            encapsulation=EncapsulationMode.TUNNEL,
-            pfs_group=p.group,
-            lifetime_seconds=lifetime,
-        ))
+    """Phase-2 proposals that repeat the phase-1 algorithms and group (OmniPCX Office).
+
+    One per phase-1 proposal, for the diagnosis and the editors; in a negotiation
+    the peer offers and accepts only the one of the phase-1 proposal chosen
+    (``Behaviour.phase2_from_phase1``).
+    """
     # Several phase-1 proposals can give the same phase-2 one: keep the first of each.
-    unique: list[ChildProposal] = []
-    for proposal in out:
-        if proposal not in unique:
-            unique.append(proposal)
-    return tuple(unique)
+    return tuple(dict.fromkeys(child_proposal_like(p, lifetime) for p in phase1))
 
 
 def behaviour_for(gateway: Gateway, profile: Profile) -> Behaviour:
@@ -82,6 +71,8 @@ def behaviour_for(gateway: Gateway, profile: Profile) -> Behaviour:
         changes["accept_aggressive"] = False
     if profile.fixed.pfs == "always":
         changes["pfs"] = PfsPolicy.REQUIRED
+    if profile.fixed.phase2_same_as_phase1:
+        changes["phase2_from_phase1"] = True
     return replace(behaviour, **changes)
 
 

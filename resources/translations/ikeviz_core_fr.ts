@@ -1080,6 +1080,10 @@
         <translation>le message n&apos;atteint pas le pair (un NAT ou un pare-feu sur le chemin, une mauvaise adresse du pair), ou le pair l&apos;ignore sans rien dire</translation>
     </message>
     <message>
+        <source>{gateway}&apos;s phase-2 proposals have different PFS groups: Quick Mode carries one KE, so only those with the first one&apos;s ({group}) are offered</source>
+        <translation>les propositions de phase 2 de {gateway} ont des groupes PFS différents : le Quick Mode ne porte qu’un KE, seules celles du groupe de la première ({group}) sont donc proposées</translation>
+    </message>
+    <message>
         <source>phase 1 uses DES: 56-bit keys are broken; use AES (or 3DES)</source>
         <translation>la phase 1 utilise le DES : les clés de 56 bits sont cassées ; utilisez l&apos;AES (ou le 3DES)</translation>
     </message>
