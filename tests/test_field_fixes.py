@@ -293,3 +293,20 @@ def test_an_initiator_offers_only_the_proposals_its_ke_serves() -> None:
     qm1 = next(e for e in trace.events if isinstance(e, MessageSent) and e.label == "QM1")
     sa = next(p for p in qm1.payloads if isinstance(p, SecurityAssociation))
     assert len(sa.proposals) == 2  # the group-20 proposal is left out
+
+
+@pytest.mark.parametrize("name", ["cisco-set-pfs-group5", "cisco-set-pfs-peer-without"])
+def test_cisco_with_a_pfs_group_requires_it(name: str) -> None:
+    # "optional" is a crypto map without "set pfs"; with a group in the phase-2
+    # proposal, IOS requires the peer to do PFS with that group (Cisco's PFS guide).
+    from ikeviz.diagnosis import apply_fix, diagnose
+    from ikeviz.scenario.fileformat import load_scenario
+    from ikeviz.scenario.profiles import builtin_profiles
+    from ikeviz.simulation import run_scenario
+
+    profiles = builtin_profiles()
+    scenario = load_scenario(Path(__file__).resolve().parent / "data" / "scenarios" /
+                             f"{name}.toml", profiles=profiles.keys())
+    diagnosis = diagnose(run_scenario(scenario, profiles))
+    assert not diagnosis.established and diagnosis.failure_label == "QM2"
+    assert run_scenario(apply_fix(scenario, diagnosis.fixes[0]), profiles).established

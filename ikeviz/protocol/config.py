@@ -129,7 +129,9 @@ class PfsPolicy(Enum):
 
     AS_CONFIGURED = "as-configured"  # the offer must carry exactly the configured group or none
     REQUIRED = "required"  # refuse an offer without KE (OmniPCX Office, Libreswan pfs=yes)
-    OPTIONAL = "optional"  # accept with or without, any supported group
+    # with no group configured, accept with or without PFS, any supported group; with
+    # one, the offer must carry it (Cisco IOS without and with "set pfs groupN")
+    OPTIONAL = "optional"
 
 
 class IdentityCheck(Enum):

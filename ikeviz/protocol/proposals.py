@@ -632,11 +632,13 @@ def _pfs_mismatches(
     """PFS rules of a Quick Mode responder (RFC 2409 §5.5)."""
     if offered is not None and not has_ke:
         return [Mismatch("PFS", "Group-Description without a KE payload", "a KE payload")]
-    if policy is _PFS_OPTIONAL:
+    if policy is _PFS_OPTIONAL and local is None:
         if offered is not None and offered not in dh.GROUPS:
             return [Mismatch("PFS group", _group_text(offered), "a supported group")]
         return []
-    if policy is _PFS_REQUIRED and offered is None:
+    # A group configured here must be used (Cisco IOS with "set pfs groupN": the peer
+    # must perform a PFS exchange with it); so must PFS where it is required.
+    if (policy is _PFS_REQUIRED or policy is _PFS_OPTIONAL) and offered is None:
         return [Mismatch("PFS", "no PFS", _group_text(local) + " (required)")]
     if offered != local:
         return [Mismatch("PFS group", _group_text(offered), _group_text(local))]
