@@ -310,3 +310,14 @@ def test_cisco_with_a_pfs_group_requires_it(name: str) -> None:
     diagnosis = diagnose(run_scenario(scenario, profiles))
     assert not diagnosis.established and diagnosis.failure_label == "QM2"
     assert run_scenario(apply_fix(scenario, diagnosis.fixes[0]), profiles).established
+
+
+def test_a_bad_dn_identity_is_named_in_words() -> None:
+    # Not a Rust parser's error text: the attribute that is not one, and what would be.
+    from ikeviz.protocol.certificates import CertificateProblem, dn_der
+
+    with pytest.raises(CertificateProblem) as info:
+        dn_der("not a dn at all ===")
+    assert str(info.value).startswith("unknown DN attribute 'not a dn at all' in "
+                                      "'not a dn at all ===' (one of C, CN, ")
+    assert dn_der("C=FR, O=Lab, 2.5.4.3=lyon") == dn_der("C=FR, O=Lab, CN=lyon")

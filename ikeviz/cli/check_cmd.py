@@ -142,16 +142,21 @@ def diagnosis_lines(diagnosis: Diagnosis, run: ScenarioRun) -> list[str]:
             out.append(f"  warning: {warning}")
     else:
         if diagnosis.payload or diagnosis.attribute:
-            out.append(f"  where: {diagnosis.failure_message}, payload {diagnosis.payload}, "
-                       f"{diagnosis.attribute}")
+            parts = (diagnosis.failure_message,
+                     f"payload {diagnosis.payload}" if diagnosis.payload else "",
+                     diagnosis.attribute)
+            out.append("  where: " + ", ".join(part for part in parts if part))
         if diagnosis.notify:
             refuser = run.scenario.gateway(diagnosis.refuser).name if diagnosis.refuser else "?"
             out.append(f"  notify: {diagnosis.notify}, sent by {refuser}")
         if diagnosis.conflicts:
-            left, right = run.scenario.left.name, run.scenario.right.name
-            out.append(f"  {'':<32}{left:<28}{right}")
-            for c in diagnosis.conflicts:
-                out.append(f"  {c.field:<32}{c.left:<28}{c.right}")
+            # Columns as wide as their longest text, two spaces apart.
+            rows = [("", run.scenario.left.name, run.scenario.right.name)] + [
+                (c.field, c.left, c.right) for c in diagnosis.conflicts]
+            first = max(len(r[0]) for r in rows) + 2
+            second = max(len(r[1]) for r in rows) + 2
+            for field_name, left, right in rows:
+                out.append(f"  {field_name:<{first}}{left:<{second}}{right}".rstrip())
         for fact in diagnosis.known:
             out.append(f"  known: {fact}")
         for guess in diagnosis.likely:

@@ -24,6 +24,7 @@ that the Failure event can say precisely what was wrong.
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -225,6 +226,9 @@ def dn_text(der: bytes) -> str:
     return ", ".join(f"{_SHORT_NAMES.get(oid, oid)}={value}" for oid, value in attributes)
 
 
+_DOTTED_OID: Final = re.compile(r"[0-2](?:\.(?:0|[1-9]\d*))+")
+
+
 def dn_der(text: str) -> bytes:
     """The DER Name for a DN written in strongSwan's order (``C=CH, O=Lab, CN=gw``).
 
@@ -257,6 +261,11 @@ def dn_der(text: str) -> bytes:
                                      NotifyType.INVALID_ID_INFORMATION)
         key = key.strip()
         dotted = by_name.get(key.casefold(), key)
+        if not _DOTTED_OID.fullmatch(dotted):
+            known = ", ".join(sorted(set(_SHORT_NAMES.values())))
+            raise CertificateProblem(f"unknown DN attribute {key!r} in {part.strip()!r} "
+                                     f"(one of {known}, or a dotted OID)",
+                                     NotifyType.INVALID_ID_INFORMATION)
         try:
             oid = x509.ObjectIdentifier(dotted)
             attribute = x509.NameAttribute(oid, value.strip())
