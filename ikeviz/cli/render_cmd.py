@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from ikeviz.cli.check_cmd import load
@@ -64,10 +65,35 @@ def run_render(args: argparse.Namespace) -> int:
     ensure_qt_app()
     diagram = build_diagram(run, diagnose(run), state_names=args.states,
                             show_secrets=args.show_secrets)
+    steps = len(diagram.rows)
+    if args.step is not None and args.step > steps:
+        print(f"ikeviz: --step {args.step} is out of range: this diagram has {steps} steps "
+              f"(the messages, timeouts and messages never sent), so --step must be between "
+              f"0 and {steps}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         export_figure(diagram, args.output, theme=THEMES[args.theme], width=args.width,
                       scale=args.scale, step=args.step)
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        print(f"ikeviz: cannot write the figure to {args.output}: {_why(args.output, exc)}",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ValueError as exc:
         print(f"ikeviz: {args.output}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK
+
+
+def _why(output: str, exc: OSError) -> str:
+    """Why ``output`` could not be written, in words (no "[Errno 2]")."""
+    folder = Path(output).expanduser().parent
+    if isinstance(exc, FileNotFoundError) and not folder.is_dir():
+        return f"the folder {folder} does not exist"
+    if isinstance(exc, NotADirectoryError):
+        return f"{folder} is not a folder"
+    if isinstance(exc, IsADirectoryError):
+        return "it is a folder"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    reason = exc.strerror or str(exc)
+    return reason[:1].lower() + reason[1:]

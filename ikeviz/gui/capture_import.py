@@ -41,7 +41,7 @@ from ikeviz.capture.keys import (
     SessionKeys,
     decrypt_negotiation,
     parse_hex,
-    read_charon_log,
+    read_charon_log_checked,
     read_wireshark_table,
 )
 from ikeviz.capture.negotiations import CaptureAnalysis, Negotiation, read_negotiations
@@ -124,12 +124,9 @@ def key_ring(request: CaptureRequest) -> KeyRing:
         for path in request.wireshark_tables:
             sessions.extend(read_wireshark_table(path))
         for path in request.charon_logs:
-            found = read_charon_log(path)
-            if not found:
-                raise CaptureLoadError(translate(
-                    "capture_import", "{path}: no IKE SA with its cookies and keys: was the "
-                    "log written at ike level 4 (charondebug ike=4, or filelog ike = 4)?").format(
-                        path=path))
+            # A log without keys (a negotiation refused before any) is no error: the
+            # capture is still read; a file that is no charon log raises KeyFileError.
+            found, _note = read_charon_log_checked(path)
             sessions.extend(found)
     except KeyFileError as exc:
         raise CaptureLoadError(str(exc)) from None

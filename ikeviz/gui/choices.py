@@ -298,7 +298,9 @@ BEHAVIOUR_TIPS: dict[str, tuple[str, str]] = _Translated({
 
 # Behaviour fields the editor does not offer: shown elsewhere (aggressive, NAT-T are
 # gateway settings) or lists (Vendor IDs, shown read-only).
-HIDDEN_BEHAVIOUR = frozenset({"aggressive", "nat_traversal", "send_vendor_ids"})
+# Set elsewhere: the gateway's own check boxes, or its profile's fixed settings.
+HIDDEN_BEHAVIOUR = frozenset({"aggressive", "nat_traversal", "send_vendor_ids",
+                              "phase2_from_phase1"})
 
 
 def fixed_reasons(profile: Profile) -> dict[str, str]:

@@ -111,10 +111,12 @@ class LogView(QWidget):
         text = "\n".join(log.lines)
         if self.text.text() != text:
             self.text.setText(text)
-        palette = self.text.palette()
-        default = self.palette().color(QPalette.ColorRole.Text)
-        palette.setColor(QPalette.ColorRole.Text, QColor(muted) if not log.documented
-                         else default)
+        # Only the muted colour is set on the label: the documented lines inherit the Text
+        # colour of the palette in force, so that a theme change re-colours them (a colour
+        # copied from the palette here would stay the old theme's: black on dark).
+        palette = QPalette()  # nothing set: every role follows the parent's palette
+        if not log.documented:
+            palette.setColor(QPalette.ColorRole.Text, QColor(muted))
         self.text.setPalette(palette)
         font = self.text.font()
         if font.italic() == log.documented:

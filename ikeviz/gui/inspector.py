@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -51,6 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from ikeviz.gui.hexview import HexView
+from ikeviz.gui.widgets import unclipped_tab_text
 from ikeviz.protocol.codec import HEADER_LENGTH, FieldSpan, Hash, Payload, decode_payloads
 from ikeviz.protocol.config import Role
 from ikeviz.protocol.errors import DecodeError
@@ -640,6 +642,8 @@ class Inspector(QWidget):
         self.details_tabs.setDocumentMode(True)
         self.details_tabs.addTab(self.keys_view, self.tr("Keys and hashes"))
         self.details_tabs.addTab(self.states_view, self.tr("States after"))
+        for tabs in (self.hex_tabs, self.details_tabs):
+            unclipped_tab_text(tabs.tabBar())
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.tree_view)
@@ -709,6 +713,13 @@ class Inspector(QWidget):
         self.details_tabs.setTabText(0, self.tr("Keys and hashes"))
         self.title.setText("<i>" + html.escape(self.tr("Select a message in the diagram to "
                                                        "inspect it.")) + "</i>")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        # The changed states are in the palette's Link colour: a theme change re-colours them.
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_run", None) \
+                is not None and self._event is not None:
+            self._fill_states()
 
     def set_reveal_secrets(self, reveal: bool) -> None:
         """Show (True) or mask (False) the pre-shared key and the derived keys."""

@@ -24,7 +24,9 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QPointF,
@@ -316,7 +318,10 @@ class _CellDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
-        extra = CHEVRON + 6 if self.owner.columns[index.column()].choices is not None else 10
+        # Room for the chevron only where one is drawn (an editable cell with choices).
+        chevron = self.owner.columns[index.column()].choices is not None and bool(
+            index.flags() & Qt.ItemFlag.ItemIsEditable)
+        extra = CHEVRON + 6 if chevron else 10
         return QSize(size.width() + extra, max(size.height(), 26))
 
     def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802
@@ -404,8 +409,10 @@ class ProposalTable(QWidget):
         self.table.setShowGrid(True)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Sized by _fit_columns: to the contents, the headers giving way when it is narrow.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setStretchLastSection(False)  # _fit_columns widens the last one
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -426,6 +433,9 @@ class ProposalTable(QWidget):
         vheader.setToolTip(self.tr("The order of preference: the first proposal is offered "
                                    "first"))
         vheader.setVisible(not self.has_transforms)  # phase 2: the "#" column numbers rows
+        # The columns fit the viewport again whenever it changes width (the dock, or the
+        # row numbers' header appearing with the first row).
+        self.table.viewport().installEventFilter(self)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
         self.banner = QLabel(self)
@@ -620,7 +630,7 @@ class ProposalTable(QWidget):
         self._span_proposals()
         self.table.blockSignals(False)
         self._hide_unused_columns(proposals, profile)
-        self.table.resizeColumnsToContents()
+        self._fit_columns()
         self._fit_height()
         self.banner.setText(fixed_reason)
         self.banner.setVisible(bool(fixed_reason))
@@ -749,8 +759,37 @@ class ProposalTable(QWidget):
         self.show_volume = on
         if self.profile is not None:
             self._hide_unused_columns(self._proposals, self.profile)
-            self.table.resizeColumnsToContents()
+            self._fit_columns()
             self._fit_height()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Every column as wide as its values and its header; when the table is narrower
+        than that, the headers give way first (elided; the full text is in their tooltips,
+        the values stay whole) before a scroll bar appears."""
+        table = self.table
+        header = table.horizontalHeader()
+        table.resizeColumnsToContents()
+        shown = [c for c in range(table.columnCount()) if not table.isColumnHidden(c)]
+        if not shown:
+            return
+        excess = header.length() - table.viewport().width()
+        if excess <= 0:  # room to spare: the last column takes it
+            header.resizeSection(shown[-1], header.sectionSize(shown[-1]) - excess)
+            return
+        for col in reversed(shown):
+            width = header.sectionSize(col)
+            spare = width - max(table.sizeHintForColumn(col), header.minimumSectionSize())
+            if spare > 0:
+                cut = min(spare, excess)
+                header.resizeSection(col, width - cut)
+                excess -= cut
+            if excess <= 0:
+                break
 
     def _fit_height(self) -> None:
         rows = self.table.rowCount()
@@ -763,6 +802,7 @@ class ProposalTable(QWidget):
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
+        self._fit_columns()
         self._fit_height()
 
     # --- editing -------------------------------------------------------------------

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pyqtgraph as pg  # type: ignore[import-untyped]
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -269,9 +269,7 @@ class Timeline(QWidget):
         self.warp: TimeWarp | None = None
         self.notes: list[str] = []
 
-        palette = self.palette()
-        self._background = palette.color(QPalette.ColorRole.Base)
-        self._foreground = palette.color(QPalette.ColorRole.Text)
+        self._background, self._foreground = self._palette_colours()
         self._small = QFont(self.font())
         self._small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.85))
 
@@ -309,6 +307,34 @@ class Timeline(QWidget):
         self.scatter: pg.ScatterPlotItem | None = None
         self._current_marker: pg.ScatterPlotItem | None = None
         self.clear()
+
+    # --- colours -------------------------------------------------------------------------
+
+    def _palette_colours(self) -> tuple[QColor, QColor]:
+        palette = self.palette()
+        return (QColor(palette.color(QPalette.ColorRole.Base)),
+                QColor(palette.color(QPalette.ColorRole.Text)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._follow_palette()
+
+    def _follow_palette(self) -> None:
+        """Take the palette's colours again (a theme change) and redraw with them."""
+        if not hasattr(self, "graphics"):  # during __init__
+            return
+        background, foreground = self._palette_colours()
+        if (background, foreground) == (self._background, self._foreground):
+            return
+        self._background, self._foreground = background, foreground
+        self.graphics.setBackground(self._background)
+        for plot in (self.messages_plot, self.phase1_plot, self.phase2_plot):
+            self._style_plot(plot)
+        run, current = self._run, self._current
+        if run is not None:
+            self.set_run(run)
+            self.set_current(current)
 
     # --- public API ------------------------------------------------------------------
 

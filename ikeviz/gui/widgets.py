@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QProxyStyle,
     QSpinBox,
     QStyle,
     QStyleOptionComboBox,
@@ -26,6 +28,38 @@ def plural(text: str, count: int) -> str:
     no translation file): "(s)" becomes "s" or nothing. Translations have no "(s)"."""
     return text.replace("(s)", "" if count == 1 else "s")
 UNSUPPORTED_COLOR = "#c62828"
+
+
+class _TabTextStyle(QProxyStyle):
+    """The application's style, but a tab's text is never clipped at the top or bottom.
+
+    Fusion lays out the text of an unselected tab in a rectangle two pixels shorter than
+    the font (the tab is drawn lower), and clips it to that rectangle: the accent of a
+    capital letter disappears ("États après" reads "Etats après"). The rectangle is made
+    as tall as the text, around the same centre, so nothing moves.
+    """
+
+    def drawItemText(self, painter: QPainter, rect: QRect, flags: int,  # noqa: N802
+                     palette: QPalette, enabled: bool, text: str,
+                     role: QPalette.ColorRole = QPalette.ColorRole.NoRole) -> None:
+        need = painter.fontMetrics().height() + 2
+        if rect.height() < need:
+            grow = (need - rect.height() + 1) // 2
+            rect = rect.adjusted(0, -grow, 0, grow)
+        super().drawItemText(painter, rect, flags, palette, enabled, text, role)
+
+
+def unclipped_tab_text(tab_bar: QWidget) -> None:
+    """Give ``tab_bar`` (a QTabBar) a style that does not cut off its tabs' accents."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    style = app.findChild(_TabTextStyle, "tabTextStyle")
+    if style is None:  # one for the application, destroyed with it (after its widgets)
+        style = _TabTextStyle(app.style().name())
+        style.setObjectName("tabTextStyle")
+        style.setParent(app)
+    tab_bar.setStyle(style)
 
 
 class ChoiceCombo(QComboBox):

@@ -245,6 +245,7 @@ class _Layout:
     header_rect: dict[Side, QRectF]
     header_lines: dict[Side, list[tuple[QFont, str]]]
     title_y: float
+    title_lines: list[str]
     initial_pill_y: float
     rows: list[_RowBox]
     notes: list[_Note]
@@ -306,6 +307,30 @@ def _label_width(row: Row, fonts: _Fonts) -> float:
     return width
 
 
+# The "x" on a refused or unusable message: on the arrow, this far (in base font sizes)
+# before the arrowhead, with this radius; its halo is a few pixels wider.
+CROSS_GAP = 1.0
+CROSS_RADIUS = 0.42
+CROSS_HALO = 3.25  # pixels: half the width of the background stroke under the "x"
+ARROW_HEAD = 0.75
+
+
+def _has_cross(row: Row) -> bool:
+    return row.is_arrow and (row.mark is not None or (row.refused and not row.faded))
+
+
+def _cross_clearance(f: float) -> float:
+    """Half the room the "x" takes on the label line, with some air around it."""
+    return CROSS_RADIUS * f + CROSS_HALO + 0.4 * f
+
+
+def _cross_room(f: float) -> float:
+    """How much more width a label needs between the lifelines when its row has an "x"
+    (the label stays clear of it, at the receiver's end)."""
+    from_lifeline = 3 + ARROW_HEAD * f + CROSS_GAP * f + _cross_clearance(f)
+    return from_lifeline - f  # a label keeps 1 f from the lifeline anyway
+
+
 def _pill_half(diagram: Diagram, side: Side, fonts: _Fonts) -> float:
     names = [diagram.lifeline(side).initial_state]
     names += [row.state(side) for row in diagram.rows if row.state(side)]
@@ -336,7 +361,8 @@ def _columns(diagram: Diagram, fonts: _Fonts, width: float | None) -> tuple[
                              else right_pill)
         return left, right
 
-    widest = max((_label_width(r, fonts) for r in diagram.rows if r.is_arrow), default=20 * f)
+    widest = max((_label_width(r, fonts) + (_cross_room(f) if _has_cross(r) else 0.0)
+                  for r in diagram.rows if r.is_arrow), default=20 * f)
     gap = max(widest + 4 * f, 32 * f, header_w + 4 * f)
     left_part, right_part = parts(full_notes_w)
     natural = ceil(left_part + gap + right_part)
@@ -366,14 +392,22 @@ def _layout(diagram: Diagram, theme: Theme, width: float | None) -> _Layout:
     width, time_w, notes_w, header_w, x_left, x_right = _columns(diagram, fonts, width)
     y = margin
     title_y = y
-    if diagram.title:
-        y += _line_height(fonts.title) + 0.6 * f
+    title_lines = _title_lines(diagram.title, fonts.title, width - 2 * margin)
+    if title_lines:
+        y += len(title_lines) * _line_height(fonts.title) + 0.6 * f
     header_lines = {s: _header_lines(diagram, s, fonts) for s in (Side.LEFT, Side.RIGHT)}
     header_h = max(sum(_line_height(font) for font, _ in lines) for lines in header_lines.values())
     header_h += 1.0 * f
+    # Each header centred on its lifeline; when the lifelines are too close for that, the
+    # two move apart (towards the margins) rather than overlap.
+    overlap = max(0.0, header_w + 0.5 * f - (x_right - x_left))
+    left_shift = min(overlap / 2, max(0.0, x_left - header_w / 2 - margin * 0.5))
+    right_shift = min(overlap - left_shift,
+                      max(0.0, width - margin * 0.5 - (x_right + header_w / 2)))
+    left_shift = min(overlap - right_shift, max(0.0, x_left - header_w / 2 - margin * 0.5))
     header_rect = {
-        Side.LEFT: QRectF(x_left - header_w / 2, y, header_w, header_h),
-        Side.RIGHT: QRectF(x_right - header_w / 2, y, header_w, header_h),
+        Side.LEFT: QRectF(x_left - header_w / 2 - left_shift, y, header_w, header_h),
+        Side.RIGHT: QRectF(x_right - header_w / 2 + right_shift, y, header_w, header_h),
     }
     y += header_h + 0.5 * f
     initial_pill_y = y
@@ -441,12 +475,30 @@ def _layout(diagram: Diagram, theme: Theme, width: float | None) -> _Layout:
     return _Layout(
         width=width, height=height, margin=margin, time_right=margin + time_w - 0.6 * f,
         x_left=x_left, x_right=x_right, header_rect=header_rect, header_lines=header_lines,
-        title_y=title_y, initial_pill_y=initial_pill_y, rows=rows, notes=notes,
+        title_y=title_y, title_lines=title_lines, initial_pill_y=initial_pill_y, rows=rows,
+        notes=notes,
         notes_x=notes_x, notes_width=notes_w, verdict_rect=verdict_rect,
         verdict_lines=verdict_lines, lifeline_top=lifeline_top,
         lifeline_bottom=lifeline_bottom, fonts=fonts,
         band_x=(margin * 0.5, width - margin * 0.5),
     )
+
+
+TITLE_LINES = 2  # a longer title is cut with an ellipsis at the end of the last line
+
+
+def _title_lines(title: str, font: QFont, width: float) -> list[str]:
+    """The title wrapped to ``width``, on at most TITLE_LINES lines (the last elided)."""
+    if not title:
+        return []
+    if _width(font, title) <= width:
+        return [title]
+    lines = _wrap(font, title, width)
+    if len(lines) > TITLE_LINES:
+        rest = " ".join(lines[TITLE_LINES - 1:])
+        lines = lines[:TITLE_LINES - 1] + [rest]
+    metrics = QFontMetricsF(font)
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
 
 
 def _note_title(row: Row) -> str:
@@ -543,6 +595,21 @@ def _paint_diagram(painter: QPainter, diagram: Diagram, rect: QRectF, theme: The
         painter.restore()
 
 
+def _without(top: float, bottom: float, gaps: list[tuple[float, float]]
+             ) -> list[tuple[float, float]]:
+    """The parts of [top, bottom] outside ``gaps`` (sorted, not overlapping)."""
+    parts = []
+    for gap_top, gap_bottom in sorted(gaps):
+        if gap_bottom <= top or gap_top >= bottom:
+            continue
+        if gap_top > top:
+            parts.append((top, gap_top))
+        top = max(top, gap_bottom)
+    if bottom > top:
+        parts.append((top, bottom))
+    return parts
+
+
 class _Painter:
     def __init__(self, painter: QPainter, diagram: Diagram, layout: _Layout, theme: Theme,
                  visible: int, highlight: int | None) -> None:
@@ -599,9 +666,10 @@ class _Painter:
             self.paint_verdict()
 
     def paint_title(self) -> None:
-        if self.d.title:
-            self.text(self.fonts.title, self.t.text, self.lay.margin, self.lay.title_y,
-                      self.d.title)
+        y = self.lay.title_y
+        for line in self.lay.title_lines:
+            self.text(self.fonts.title, self.t.text, self.lay.margin, y, line)
+            y += _line_height(self.fonts.title)
 
     def paint_bands(self) -> None:
         x0, x1 = self.lay.band_x
@@ -653,11 +721,14 @@ class _Painter:
             split = self.lay.rows[first_ghost].strip_top
         for side in (Side.LEFT, Side.RIGHT):
             x = self.x_of(side)
+            gaps = self.label_gaps(side)
             self.p.setPen(self.pen(self.t.lifeline, 2.0))
-            self.p.drawLine(QLineF(x, self.lay.lifeline_top, x, split))
+            for top, bottom in _without(self.lay.lifeline_top, split, gaps):
+                self.p.drawLine(QLineF(x, top, x, bottom))
             if split < self.lay.lifeline_bottom:
                 self.p.setPen(self.pen(self.t.faded, 2.0, Qt.PenStyle.DashLine))
-                self.p.drawLine(QLineF(x, split, x, self.lay.lifeline_bottom))
+                for top, bottom in _without(split, self.lay.lifeline_bottom, gaps):
+                    self.p.drawLine(QLineF(x, top, x, bottom))
 
     def paint_headers(self) -> None:
         for side in (Side.LEFT, Side.RIGHT):
@@ -737,7 +808,7 @@ class _Painter:
         if self.t.print_mode and row.refusal and not row.failing:
             width = 3.0
         style = Qt.PenStyle.DashLine if row.faded else Qt.PenStyle.SolidLine
-        head = f * 0.75
+        head = f * ARROW_HEAD
         start = x_from + sign * 3
         end = x_to - sign * 3
         self.p.setPen(self.pen(color, width, style))
@@ -754,9 +825,104 @@ class _Painter:
             self.p.setBrush(QBrush(self.color(color)))
         self.p.drawPolygon(polygon)
         self.p.setBrush(Qt.BrushStyle.NoBrush)
-        if row.mark is not None or (row.refused and not row.faded):
-            self.cross(end - sign * (head + f * 0.75), box.arrow_y, f * 0.42)
+        cross_x = self.cross_x(row)
+        if cross_x is not None:
+            self.cross(cross_x, box.arrow_y, f * CROSS_RADIUS)
         self.paint_label(row, box, color)
+
+    def cross_x(self, row: Row) -> float | None:
+        """Where the "x" of ``row`` is (on its arrow, before the head), or None."""
+        if not _has_cross(row):
+            return None
+        receiver = self.x_of(row.sender.other)
+        sign = 1.0 if row.direction is Direction.LEFT_TO_RIGHT else -1.0
+        return receiver - sign * (3 + self.f * (ARROW_HEAD + CROSS_GAP))
+
+    def label_place(self, row: Row) -> tuple[float, str, float]:
+        """(left x, summary as shown, width) of the label line above ``row``'s arrow.
+
+        Centred between the lifelines when it fits there (clear of the "x" of a refused
+        message); otherwise it may also use the free width beyond them, from the time
+        column to the notes column (the lifelines are broken behind it), and only when
+        even that is too narrow is the summary shortened with an ellipsis.
+        """
+        f = self.f
+        lay = self.lay
+        fonts = self.fonts
+        _label, summary, _tag = _label_parts(row)
+        total = _label_width(row, fonts)
+        inner_lo, inner_hi = lay.x_left + f, lay.x_right - f
+        lo = lay.time_right + 0.6 * f
+        hi = self.right_limit(row)
+        cross = self.cross_x(row)
+        if cross is not None:
+            clear = _cross_clearance(f)
+            if row.sender.other is Side.RIGHT:
+                inner_hi = min(inner_hi, cross - clear)
+                hi = min(hi, cross - clear)
+            else:
+                inner_lo = max(inner_lo, cross + clear)
+                lo = max(lo, cross + clear)
+        if total <= inner_hi - inner_lo:
+            return (inner_lo + inner_hi) / 2 - total / 2, summary, total
+        if hi - lo < inner_hi - inner_lo:  # (a figure too narrow for margins)
+            lo, hi = inner_lo, inner_hi
+        if total > hi - lo:
+            # Too narrow even so: shorten the summary, keep the label and the tags.
+            metrics = QFontMetricsF(fonts.summary)
+            rest = total - metrics.horizontalAdvance(summary)
+            summary = metrics.elidedText(summary, Qt.TextElideMode.ElideRight,
+                                         max(hi - lo - rest, f))
+            total = rest + metrics.horizontalAdvance(summary)
+            return lo, summary, total
+        mid = (lay.x_left + lay.x_right) / 2
+        centred = min(max(mid - total / 2, lo), hi - total)
+        # An end of the label right at a lifeline reads as touching it: the nearest place
+        # with some air at both ends instead (reaching over a lifeline is fine: it is
+        # broken behind the label).
+        air = 0.5 * f
+        lines = (lay.x_left, lay.x_right)
+
+        def clear(x: float) -> bool:
+            return all(abs(end - line) >= air for end in (x, x + total) for line in lines)
+
+        places = [centred] + [min(max(line + d, lo), hi - total) for line in lines
+                              for d in (air, -air, air - total, -air - total)]
+        fine = [x for x in places if clear(x)]
+        x = min(fine, key=lambda x: abs(x - centred)) if fine else centred
+        return x, summary, total
+
+    def right_limit(self, row: Row) -> float:
+        """How far right the label line of ``row`` may reach: the right margin, or a note
+        (or the link to it) beside that line. Every note counts, shown yet or not: the
+        layout does not change as the rows are revealed."""
+        f = self.f
+        lay = self.lay
+        top = lay.rows[row.index].label_y
+        bottom = top + _line_height(self.fonts.label)
+        limit = lay.width - lay.margin
+        for note in lay.notes:
+            rect = note.rect
+            if top < rect.bottom() + 0.3 * f and bottom > rect.top() - 0.3 * f:
+                limit = min(limit, rect.left() - 0.6 * f)
+            link_bottom = min(max(note.anchor_y, rect.top() + f * 0.6), rect.bottom() - f * 0.6)
+            if top < link_bottom and bottom > note.anchor_y:  # the link runs down past it
+                limit = min(limit, lay.x_right + 0.3 * f)
+        return limit
+
+    def label_gaps(self, side: Side) -> list[tuple[float, float]]:
+        """The spans of ``side``'s lifeline hidden behind a label that reaches over it."""
+        x = self.x_of(side)
+        gaps = []
+        for row in self.d.rows[: self.visible]:
+            if not row.is_arrow:
+                continue
+            left, _summary, total = self.label_place(row)
+            near = 0.4 * self.f  # a label this close to the lifeline also breaks it
+            if left < x + near and left + total > x - near:
+                top = self.lay.rows[row.index].label_y
+                gaps.append((top - 0.1 * self.f, top + _line_height(self.fonts.label)))
+        return gaps
 
     def cross(self, cx: float, cy: float, r: float) -> None:
         """A red "x" with a halo of the background, so it shows on a red arrow too."""
@@ -770,16 +936,8 @@ class _Painter:
     def paint_label(self, row: Row, box: _RowBox, color: str) -> None:
         f = self.f
         fonts = self.fonts
-        label, summary, tag = _label_parts(row)
-        span = self.lay.x_right - self.lay.x_left - 2 * f
-        total = _label_width(row, fonts)
-        if total > span:
-            # Too narrow: shorten the summary, keep the label and the tag.
-            keep = span - (total - _width(fonts.summary, summary))
-            summary = QFontMetricsF(fonts.summary).elidedText(
-                summary, Qt.TextElideMode.ElideRight, max(keep, f))
-            total = min(total, span)
-        x = (self.lay.x_left + self.lay.x_right) / 2 - total / 2
+        label, _summary, tag = _label_parts(row)
+        x, summary, _total = self.label_place(row)
         top = box.label_y
         if row.encrypted:
             self.lock(x + f * 0.45, top + _line_height(fonts.label) * 0.52,

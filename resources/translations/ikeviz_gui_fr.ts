@@ -649,7 +649,7 @@
     </message>
     <message>
         <source>Aggressive Mode</source>
-        <translation>Aggressive Mode</translation>
+        <translation>Utiliser l’Aggressive Mode</translation>
     </message>
     <message>
         <source>Set {name}&apos;s Aggressive Mode {value}</source>
@@ -657,7 +657,7 @@
     </message>
     <message>
         <source>NAT traversal</source>
-        <translation>NAT traversal</translation>
+        <translation>Activer le NAT traversal</translation>
     </message>
     <message>
         <source>Set {name}&apos;s NAT traversal {value}</source>
@@ -2793,10 +2793,6 @@ La leçon par défaut est affichée à la place.</translation>
         <translation>Journaux charon (*.log *.txt)</translation>
     </message>
     <message>
-        <source>{path}: no IKE SA with its cookies and keys: was the log written at ike level 4 (charondebug ike=4, or filelog ike = 4)?</source>
-        <translation>{path} : aucune SA IKE avec ses cookies et ses clés : le journal a-t-il été écrit au niveau ike 4 (charondebug ike=4, ou filelog ike = 4) ?</translation>
-    </message>
-    <message>
         <source>the pre-shared key needs the Diffie-Hellman shared secret (g^xy, in hex, as charon logs it)</source>
         <translation>la clé pré-partagée a besoin du secret Diffie-Hellman partagé (g^xy, en hexadécimal, tel que charon le journalise)</translation>
     </message>
@@ -2913,7 +2909,7 @@ La leçon par défaut est affichée à la place.</translation>
     </message>
     <message>
         <source>Life-Type seconds and Life-Duration (RFC 2409 Appendix A, classes 11 and 12; RFC 2407 §4.5 for phase 2). &quot;none&quot;: no lifetime is proposed.</source>
-        <translation>Life-Type en secondes et Life-Duration (RFC 2409 annexe A, classes 11 et 12 ; RFC 2407 §4.5 pour la phase 2). « aucun » : aucune durée de vie n’est proposée.</translation>
+        <translation>Durée de vie : Life-Type en secondes et Life-Duration (RFC 2409 annexe A, classes 11 et 12 ; RFC 2407 §4.5 pour la phase 2). « aucun » : aucune durée de vie n’est proposée.</translation>
     </message>
     <message>
         <source>Life-Type kilobytes (RFC 2409 Appendix A; RFC 2407 §4.5). &quot;none&quot;: no volume limit is proposed.</source>
@@ -3531,7 +3527,7 @@ La leçon par défaut est affichée à la place.</translation>
     </message>
     <message>
         <source>Lifetime</source>
-        <translation>Durée de vie</translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <source>lifetime</source>

@@ -210,7 +210,7 @@ def test_a_missing_capture_and_a_bad_key_file(window: MainWindow, qtbot: Any, tm
     assert dialogs.calls[-1][2].startswith(f"{keys}:1: ")
     read(window, qtbot, CaptureRequest(str(CASE_I / "capture.pcap"),
                                        charon_logs=(str(CASE_E / "summary.txt"),)))
-    assert "ike level 4" in dialogs.calls[-1][2]
+    assert "not a charon log" in dialogs.calls[-1][2]
     assert [c[1] for c in dialogs.calls] == ["Cannot open the capture"] * 3
 
 
