@@ -1946,6 +1946,9 @@ class Peer:
     def _on_notify(self, notify: Notification, encrypted: bool) -> None:
         at = self._waiting_label()
         self._emit(NotifyReceived, notify_type=notify.notify_type, encrypted=encrypted, at=at)
+        if notify.notify_type == NotifyType.R_U_THERE and encrypted and self.p1.keys:
+            self._answer_dpd(notify)
+            return
         if notify.notify_type >= 8192:  # status notifies (RFC 2408 §3.14.1)
             return
         self._outgoing = None
@@ -1964,6 +1967,15 @@ class Peer:
                 notify=notify.notify_type,
             ),
         )
+
+    def _answer_dpd(self, notify: Notification) -> None:
+        """R-U-THERE-ACK with the cookies as SPI and the request's sequence number, in a
+        new Informational exchange of the ISAKMP SA (RFC 3706 §5.1)."""
+        ack = Notification(DOI.IPSEC, ProtocolId.ISAKMP, NotifyType.R_U_THERE_ACK,
+                           self.p1.icookie + self.p1.rcookie, notify.data)
+        self._send_informational([ack], "INFO")
+        self._emit(NotifySent, notify_type=NotifyType.R_U_THERE_ACK, encrypted=True,
+                   at="INFO")
 
     def _waiting_label(self) -> str:
         """The last message this peer sent, which a notify now answers."""
