@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +16,8 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from ikeviz import i18n
-from ikeviz.gui import settings as prefs
-from ikeviz.gui.document import Document
-from ikeviz.gui.mainwindow import MainWindow
 from ikeviz.gui.proposals import PHASE1_COLUMNS, ProposalTable
-from ikeviz.gui.translation import install_language, install_preferred_language
+from ikeviz.gui.translation import install_language
 from ikeviz.gui.widgets import unclipped_tab_text
 from ikeviz.render.painter import DARK, LIGHT
 from ikeviz.scenario.fileformat import load_scenario
@@ -29,29 +25,8 @@ from ikeviz.scenario.lessons import lesson_path
 from ikeviz.scenario.model import Side
 from ikeviz.scenario.profiles import builtin_profiles
 
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[None]:
-    prefs.set_value("language", "fr")
-    assert install_preferred_language(qapp) == "fr"
-    yield
-    install_language(qapp, "en")
-
-
-def _window(qtbot: Any, tmp_path: Path, lesson: str) -> MainWindow:
-    document = Document(load_scenario(lesson_path(lesson)))
-    win = MainWindow(document, autosave_path=tmp_path / "autosave.toml", restore_layout=False)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-def _close(win: MainWindow) -> None:
-    win.document._force_modified = False
-    win.document.undo_stack.setClean()
-    win.close()
-
+# The French window of test_french: the same fixture and helpers.
+from .test_french import _close, _window, french  # noqa: F401
 
 # --- the theme switched at run time -----------------------------------------------------
 
@@ -129,8 +104,8 @@ def test_an_unselected_tab_shows_the_accent_of_a_capital(qapp: QApplication) -> 
                                                                    unclipped=True)
 
 
-def test_the_inspector_tabs_do_not_cut_accents(french: None, qtbot: Any,
-                                               tmp_path: Path) -> None:
+@pytest.mark.usefixtures("french")
+def test_the_inspector_tabs_do_not_cut_accents(qtbot: Any, tmp_path: Path) -> None:
     win = _window(qtbot, tmp_path, "identity-type-mismatch")
     try:
         inspector = win.ensure_inspector()
@@ -142,7 +117,8 @@ def test_the_inspector_tabs_do_not_cut_accents(french: None, qtbot: Any,
         _close(win)
 
 
-def test_the_phase1_options_in_french(french: None, qtbot: Any, tmp_path: Path) -> None:
+@pytest.mark.usefixtures("french")
+def test_the_phase1_options_in_french(qtbot: Any, tmp_path: Path) -> None:
     win = _window(qtbot, tmp_path, "identity-type-mismatch")
     try:
         # The protocol's names stay as the products and the other French texts write them
