@@ -321,3 +321,32 @@ def test_a_bad_dn_identity_is_named_in_words() -> None:
     assert str(info.value).startswith("unknown DN attribute 'not a dn at all' in "
                                       "'not a dn at all ===' (one of C, CN, ")
     assert dn_der("C=FR, O=Lab, 2.5.4.3=lyon") == dn_der("C=FR, O=Lab, CN=lyon")
+
+
+def test_saving_through_a_symbolic_link_writes_the_file_it_points_to(tmp_path: Path) -> None:
+    from ikeviz.scenario.fileformat import load_scenario, save_scenario
+
+    real = tmp_path / "real" / "target.ikeviz.toml"
+    real.parent.mkdir()
+    real.write_bytes(DEMO.read_bytes())
+    link = tmp_path / "link.ikeviz.toml"
+    link.symlink_to(real)
+    scenario = load_scenario(link)
+    save_scenario(replace(scenario, title="via the link"), link)
+    assert link.is_symlink() and link.resolve() == real
+    assert load_scenario(real).title == "via the link"
+
+
+def test_a_negotiation_not_kept_is_counted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Five negotiations of two messages each (MM1 and a retransmission), three kept:
+    # two not kept, not four.
+    import io
+
+    from ikeviz.capture import negotiations as negotiations_module
+    from tests.test_hardening import _ike_capture, _mm1
+
+    monkeypatch.setattr(negotiations_module, "MAX_NEGOTIATIONS", 3)
+    messages = [_mm1(f"cookie{i:02d}".encode(), i) for i in range(5)]
+    analysis = negotiations_module.read_negotiations(io.BytesIO(_ike_capture(messages * 2)))
+    assert len(analysis.negotiations) == 3
+    assert analysis.dropped_negotiations == 2

@@ -86,6 +86,8 @@ __all__ = [
 
 #: At most this many negotiations are kept; later ones are counted in ``dropped_negotiations``.
 MAX_NEGOTIATIONS: Final = 10_000
+#: Negotiations not kept are counted once each up to this many (then once per message).
+MAX_DROPPED_COUNTED: Final = 100_000
 #: At most this many messages (retransmissions included) are kept per negotiation.
 MAX_MESSAGES: Final = 1_000
 #: At most this many problems are listed; the others are counted in ``problems_dropped``.
@@ -500,6 +502,10 @@ class _Collector:
         self.ignored: dict[str, int] = {}
         self.ike_messages = 0
         self.dropped_negotiations = 0
+        # The initiator cookies of the negotiations not kept, so that each is counted once
+        # and not once per message; bounded, as the reading's memory is (past the bound,
+        # each message of a negotiation not kept counts again).
+        self.dropped_cookies: set[bytes] = set()
 
     def problem(self, frame: int, reason: str) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -568,7 +574,10 @@ class _Collector:
             if not create:
                 return
             if len(self.builders) >= MAX_NEGOTIATIONS:
-                self.dropped_negotiations += 1
+                if header.icookie not in self.dropped_cookies:
+                    self.dropped_negotiations += 1
+                    if len(self.dropped_cookies) < MAX_DROPPED_COUNTED:
+                        self.dropped_cookies.add(header.icookie)
                 return
             src = Endpoint(datagram.src, datagram.src_port)
             dst = Endpoint(datagram.dst, datagram.dst_port)
@@ -600,7 +609,8 @@ def read_negotiations(
     called about every MiB (``total`` is -1 for an unseekable stream); ``cancel`` is a
     callable returning True (or an object with ``is_set()``, e.g. a ``threading.Event``)
     that is asked at every progress report (about every MiB read) and after every IKE
-    datagram, and stops the reading (``cancelled`` is then True).
+    datagram, and stops the reading (``cancelled`` is then True, and no negotiation is
+    returned).
 
     Never raises for the content of the file: a container that cannot be read (not a
     capture, truncated) is reported in ``error``, after the negotiations read before the
@@ -641,7 +651,9 @@ def read_negotiations(
         cancelled = True
     return CaptureAnalysis(
         source=name,
-        negotiations=[b.build() for b in collector.builders],
+        # A cancelled reading builds nothing: its caller stops, and building ten
+        # thousand negotiations would take seconds after the user asked to stop.
+        negotiations=[] if cancelled else [b.build() for b in collector.builders],
         problems=collector.problems,
         frames=counter.frames,
         bytes_read=read["bytes"],

@@ -403,6 +403,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
             "ignored": analysis.ignored,
             "problems": [{"frame": p.frame, "reason": p.reason} for p in analysis.problems],
             "problems_dropped": analysis.problems_dropped,
+            "negotiations_not_kept": analysis.dropped_negotiations,
             "error": str(analysis.error) if analysis.error else None,
             "negotiations": [negotiation_json(n, d, args.states) for n, d in results],
             "charon_logs": [{"file": path, "note": next((n for n in log_notes if path in n),

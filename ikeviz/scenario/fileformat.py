@@ -1290,9 +1290,10 @@ def save_scenario(scenario: Scenario, path: str | Path, *, include_secrets: bool
     synced to disk, then renamed over ``path`` (``os.replace``): a crash or a
     full disk leaves the old file as it was. The new file is created with
     mode 0600 when it holds a PSK or a private key, else 0644 (both less the
-    umask); the old file's mode is not carried over.
+    umask); the old file's mode is not carried over. A symbolic link is
+    followed: the file it points to is replaced, and the link stays.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))
     data = dumps_scenario(scenario, include_secrets=include_secrets).encode("utf-8")
     mode = 0o600 if _holds_secret(scenario, include_secrets) else 0o644
     folder = target.parent
