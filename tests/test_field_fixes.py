@@ -350,3 +350,32 @@ def test_a_negotiation_not_kept_is_counted_once(monkeypatch: pytest.MonkeyPatch)
     analysis = negotiations_module.read_negotiations(io.BytesIO(_ike_capture(messages * 2)))
     assert len(analysis.negotiations) == 3
     assert analysis.dropped_negotiations == 2
+
+
+# --- Aggressive Mode failures diagnosed for what they are ---------------------------------------
+
+
+@pytest.mark.parametrize(("name", "verdict", "field"), [
+    ("am1-hash-mismatch", "refused every phase-1 proposal", "hash"),
+    ("am1-identity-mismatch", "does not accept the identity", "identification"),
+    ("am2-psk-mismatch", "the pre-shared keys most likely differ", "pre-shared key"),
+])
+def test_aggressive_mode_failures(name: str, verdict: str, field: str) -> None:
+    # The responder accepts Aggressive Mode: a failure at AM1 is not "Main Mode only".
+    from ikeviz.diagnosis import apply_fix, diagnose
+    from ikeviz.scenario.fileformat import load_scenario
+    from ikeviz.scenario.profiles import builtin_profiles
+    from ikeviz.simulation import run_scenario
+
+    profiles = builtin_profiles()
+    scenario = load_scenario(Path(__file__).resolve().parent / "data" / "scenarios" /
+                             f"{name}.toml", profiles=profiles.keys())
+    diagnosis = diagnose(run_scenario(scenario, profiles))
+    assert verdict in diagnosis.verdict and "Main Mode only" not in diagnosis.verdict
+    assert diagnosis.attribute == field
+    assert diagnosis.failure_label == ("AM2" if field != "identification" else "AM1")
+    working = [f for f in diagnosis.fixes if f.action != "none"
+               and "Not enough" not in f.description]
+    assert len(working) == 2  # a fix on each side, each tried and working
+    for fix in working:
+        assert run_scenario(apply_fix(scenario, fix), profiles).established

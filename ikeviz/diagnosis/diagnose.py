@@ -28,6 +28,7 @@ from ikeviz.protocol.config import (
     LifetimePolicy,
     Role,
 )
+from ikeviz.protocol.errors import IkevizProtocolError
 from ikeviz.protocol.events import (
     Failure,
     GaveUp,
@@ -42,6 +43,7 @@ from ikeviz.scenario.names import (
     ENCRYPTION_LABELS,
     GROUP_NAMES,
     HASH_LABELS,
+    ID_TYPE,
     esp_suite,
     ike_suite,
 )
@@ -599,12 +601,11 @@ def _selector_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     )
 
 
-def _psk_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
+def _psk_fixes(run: ScenarioRun) -> tuple[Fix, Fix]:
+    """Either side takes the other's pre-shared key."""
     initiator = run.side_of(Role.INITIATOR)
     responder = initiator.other
-    tries = sum(1 for e in run.trace.events if isinstance(e, MessageSent)
-                and e.role is Role.INITIATOR and e.label == "MM5")
-    fixes = (
+    return (
         Fix(initiator, translate("diagnosis", "set {gateway}'s pre-shared key to the one "
                                  "{peer} uses").format(gateway=_name(run, initiator),
                                                        peer=_name(run, responder)),
@@ -614,6 +615,46 @@ def _psk_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
                                                        peer=_name(run, initiator)),
             "psk.copy", (("from", initiator.value),)),
     )
+
+
+def _psk_conflict() -> Conflict:
+    secret = translate("diagnosis", "(secret)")
+    return Conflict(translate("diagnosis", "pre-shared key"), secret, secret)
+
+
+def _aggressive_psk_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
+    """Aggressive Mode with PSKs that differ: the first HASH checked does not match
+    (RFC 2409 §5.4: SKEYID = prf(PSK, Ni_b | Nr_b), so the HASHes differ with the key)."""
+    refuser = run.side_of(failure.role)
+    sender = refuser.other
+    return Diagnosis(
+        established=False,
+        verdict=translate("diagnosis", "{failure}: {refuser} computed another {hash}; the "
+                          "pre-shared keys most likely differ").format(
+            failure=failed_at(failure.at), refuser=_name(run, refuser), hash=failure.field),
+        failure_label=failure.at,
+        failure_message=message_name(failure.at),
+        sender=sender,
+        refuser=refuser,
+        payload="HASH",
+        attribute="pre-shared key",
+        reason=_reason_text(failure),
+        notify=describe(NotifyType, failure.notify) if failure.notify else "",
+        conflicts=(_psk_conflict(),),
+        fixes=_psk_fixes(run),
+        known=(translate("diagnosis", "the proposals and the DH exchange agree: {refuser} "
+                         "checked the {hash} that {sender} sent").format(
+            refuser=_name(run, refuser), hash=failure.field, sender=_name(run, sender)),),
+        logs=_logs(run, {refuser: "phase1.auth_failed"}, {}),
+    )
+
+
+def _psk_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
+    initiator = run.side_of(Role.INITIATOR)
+    responder = initiator.other
+    tries = sum(1 for e in run.trace.events if isinstance(e, MessageSent)
+                and e.role is Role.INITIATOR and e.label == "MM5")
+    fixes = _psk_fixes(run)
     return Diagnosis(
         established=False,
         verdict=translate("diagnosis", "{failure}: {responder} could not decrypt it; "
@@ -627,9 +668,7 @@ def _psk_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
         attribute="pre-shared key",
         reason=_reason_text(failure),
         notify="PAYLOAD-MALFORMED",
-        conflicts=(Conflict(translate("diagnosis", "pre-shared key"),
-                            translate("diagnosis", "(secret)"),
-                            translate("diagnosis", "(secret)")),),
+        conflicts=(_psk_conflict(),),
         fixes=fixes,
         known=(
             translate("diagnosis", "messages 1 to 4 went through: the proposals and the DH "
@@ -661,10 +700,17 @@ def _identity_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     left, right = (failure.remote, failure.local) if sender is Side.LEFT else (
         failure.local, failure.remote)
     sender_gw = run.scenario.gateway(sender)
+    # What the refuser expects, as its engine configuration has it (a profile may fix it).
+    refuser_config = (run.configs.initiator if failure.role is Role.INITIATOR
+                      else run.configs.responder)
+    expected = refuser_config.peer_identity
+    expected_type = next((kind for kind, number in ID_TYPE.items()
+                          if expected is not None and number == expected.id_type), "ipv4")
+    expected_value = expected.value if expected is not None else sender_gw.address
     fixes = (
         Fix(sender, translate("diagnosis", "make {gateway} identify itself as {identity}").format(
             gateway=_name(run, sender), identity=failure.local),
-            "identity.set", (("value", failure.local),)),
+            "identity.set", (("type", expected_type), ("value", expected_value))),
         Fix(refuser, translate("diagnosis", "make {gateway} expect the identity {identity} of "
                                "type {type}").format(
             gateway=_name(run, refuser), identity=sender_gw.identity or sender_gw.address,
@@ -867,7 +913,7 @@ def _tried(run: ScenarioRun, diagnosis: Diagnosis) -> Diagnosis:
             continue
         try:
             fixed = run_scenario(apply_fix(run.scenario, fix), run.profiles)
-        except ValueError as exc:  # a change the conversion to the engine refuses
+        except (ValueError, IkevizProtocolError) as exc:  # a change the engine refuses
             others.append(replace(fix, description=translate(
                 "diagnosis", "{fix}. Not enough on its own; with this change: {outcome}").format(
                     fix=fix.description, outcome=str(exc))))
@@ -940,12 +986,15 @@ def _diagnose(run: ScenarioRun) -> Diagnosis:
                          verdict=translate("diagnosis", "The negotiation did not complete"),
                          known=(translate("diagnosis", "neither side reported a failure"),))
     notify = failure.notify
-    if failure.at == "AM1":
+    if failure.at == "AM1" and failure.field == "exchange type":
         return _aggressive_failure(run, failure)
-    if failure.at == "MM1" and failure.role is Role.RESPONDER and notify == 14:
+    if failure.at in ("MM1", "AM1") and failure.role is Role.RESPONDER and notify == 14:
         return _phase1_failure(run, failure)
     if failure.at == "MM5" and notify == NotifyType.PAYLOAD_MALFORMED:
         return _psk_failure(run, failure)
+    if failure.at in ("AM2", "AM3") and failure.field in ("HASH_R", "HASH_I") and (
+            run.gateway(failure.role).auth is AuthKind.PSK):
+        return _aggressive_psk_failure(run, failure)
     if failure.field == "identification":
         return _identity_failure(run, failure)
     if failure.at == "QM1" and failure.role is Role.RESPONDER:
@@ -996,7 +1045,7 @@ def apply_fix(scenario: Scenario, fix: Fix) -> Scenario:
     elif fix.action == "aggressive.off":
         new = replace(gateway, aggressive=False)
     elif fix.action == "identity.set":
-        new = replace(gateway, identity_type="ipv4", identity=params["value"].split()[-1])
+        new = replace(gateway, identity_type=params["type"], identity=params["value"])
     elif fix.action == "peer_identity.set":
         new = replace(gateway, peer_identity_type=params["type"],
                       peer_identity=params["value"])

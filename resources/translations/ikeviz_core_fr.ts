@@ -633,7 +633,7 @@
     </message>
     <message>
         <source>not verifiable</source>
-        <extracomment>At most this many negotiations are kept; later ones are counted in ``dropped_negotiations``. At most this many messages (retransmissions included) are kept per negotiation. At most this many problems are listed; the others are counted in ``problems_dropped``.</extracomment>
+        <extracomment>At most this many negotiations are kept; later ones are counted in ``dropped_negotiations``. Negotiations not kept are counted once each up to this many (then once per message). At most this many messages (retransmissions included) are kept per negotiation. At most this many problems are listed; the others are counted in ``problems_dropped``.</extracomment>
         <translation>invérifiable</translation>
     </message>
     <message>
@@ -1010,6 +1010,14 @@
     <message>
         <source>(secret)</source>
         <translation>(secrète)</translation>
+    </message>
+    <message>
+        <source>{failure}: {refuser} computed another {hash}; the pre-shared keys most likely differ</source>
+        <translation>{failure} : {refuser} a calculé un autre {hash} ; les clés pré-partagées diffèrent très probablement</translation>
+    </message>
+    <message>
+        <source>the proposals and the DH exchange agree: {refuser} checked the {hash} that {sender} sent</source>
+        <translation>les propositions et l’échange DH concordent : {refuser} a vérifié le {hash} envoyé par {sender}</translation>
     </message>
     <message>
         <source>messages 1 to 4 went through: the proposals and the DH exchange agree</source>
