@@ -379,3 +379,25 @@ def test_aggressive_mode_failures(name: str, verdict: str, field: str) -> None:
     assert len(working) == 2  # a fix on each side, each tried and working
     for fix in working:
         assert run_scenario(apply_fix(scenario, fix), profiles).established
+
+
+@pytest.mark.parametrize("name", ["initiator-refuses-mm6", "am2-psk-mismatch",
+                                  "am1-hash-mismatch"])
+def test_import_fails_where_check_does(tmp_path: Path, name: str,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    # The exported capture of a failing scenario, read back with its keys, fails at the
+    # message `ikeviz check` names (an initiator refusing MM6 fails at MM6, not "MM7").
+    import json
+
+    from ikeviz.cli.main import main
+
+    scenario = Path(__file__).resolve().parent / "data" / "scenarios" / f"{name}.toml"
+    pcap, keys = tmp_path / "run.pcap", tmp_path / "run.keys"
+    assert main(["export-pcap", str(scenario), "-o", str(pcap), "--keys", str(keys)]) == 0
+    capsys.readouterr()
+    assert main(["check", str(scenario), "--json"]) == 1
+    checked = json.loads(capsys.readouterr().out)
+    assert main(["import", str(pcap), "--keys", str(keys), "--json"]) == 1
+    imported = json.loads(capsys.readouterr().out)
+    (negotiation,) = imported["negotiations"]
+    assert negotiation["diagnosis"]["failure_label"] == checked["diagnosis"]["failure_label"]

@@ -274,7 +274,14 @@ def _refused(
         return _psk_problem(negotiation, message)
     sender = "initiator" if message.from_initiator else "responder"
     name = notify_name(notify)
-    show = _next_label(label) if label else message.label
+    # Where it fails, as `ikeviz check` says it: a responder's refusal at the answer it
+    # did not send (MM1 refused: MM2), an initiator's at the answer it refused (MM6).
+    if not label:
+        show = message.label
+    elif answered is not None and not answered.exchange_initiator:
+        show = label
+    else:
+        show = _next_label(label)
     where = message_name(show) if label else message_name("INFO")
     what = f"{label}" if label else translate("capture", "the negotiation")
     known = [translate("capture", "{who} answered {what} with {informational} (frame "
