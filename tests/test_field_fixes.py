@@ -401,3 +401,24 @@ def test_import_fails_where_check_does(tmp_path: Path, name: str,
     imported = json.loads(capsys.readouterr().out)
     (negotiation,) = imported["negotiations"]
     assert negotiation["diagnosis"]["failure_label"] == checked["diagnosis"]["failure_label"]
+
+
+def test_an_ah_proposal_puts_ah_transform_ids_on_the_wire() -> None:
+    # The file's AH transform has an ESP cipher word (aes-cbc, 256 bits) and HMAC-SHA1:
+    # on the wire it is AH_SHA (RFC 2407 §4.4.3), with no key length.
+    from ikeviz.protocol.codec import SecurityAssociation
+    from ikeviz.protocol.events import MessageSent
+    from ikeviz.scenario.fileformat import load_scenario
+    from ikeviz.scenario.profiles import builtin_profiles
+    from ikeviz.simulation import run_scenario
+
+    profiles = builtin_profiles()
+    path = Path(__file__).resolve().parent / "data" / "scenarios" / (
+        "ah-with-an-esp-cipher-word.toml")
+    run = run_scenario(load_scenario(path, profiles=profiles.keys()), profiles)
+    assert run.established
+    qm1 = next(e for e in run.trace.events if isinstance(e, MessageSent) and e.label == "QM1")
+    sa = next(p for p in qm1.payloads if isinstance(p, SecurityAssociation))
+    (transform,) = [t for proposal in sa.proposals for t in proposal.transforms]
+    assert transform.transform_id == 3  # AH_SHA
+    assert all(attribute.type != 6 for attribute in transform.attributes)  # no Key Length

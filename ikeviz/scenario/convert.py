@@ -15,6 +15,7 @@ from typing import Any
 from ikeviz.protocol.config import (
     Behaviour,
     ChildProposal,
+    EspTransform,
     Identity,
     IkeProposal,
     PeerConfig,
@@ -22,7 +23,7 @@ from ikeviz.protocol.config import (
     TrafficSelector,
 )
 from ikeviz.protocol.proposals import child_proposal_like
-from ikeviz.protocol.registry import AuthMethod, IdType
+from ikeviz.protocol.registry import AuthMethod, IdType, ProtocolId
 from ikeviz.scenario.model import AuthKind, Gateway, Scenario, Side
 from ikeviz.scenario.names import ID_TYPE
 from ikeviz.scenario.profiles import Profile
@@ -52,6 +53,25 @@ def derived_phase2(phase1: tuple[IkeProposal, ...], lifetime: int | None) -> tup
     """
     # Several phase-1 proposals can give the same phase-2 one: keep the first of each.
     return tuple(dict.fromkeys(child_proposal_like(p, lifetime) for p in phase1))
+
+
+# The AH transform of each authentication algorithm (RFC 2407 §4.4.3, §4.5: AH_MD5 with
+# HMAC-MD5, AH_SHA with HMAC-SHA; RFC 4868's SHA-2 ones).
+_AH_OF_INTEGRITY = {1: 2, 2: 3, 5: 5, 6: 6, 7: 7}
+
+
+def _ah_transforms(proposal: ChildProposal) -> ChildProposal:
+    """An AH proposal with the AH transform IDs of its authentication algorithms.
+
+    A scenario writes a phase-2 transform with an ESP cipher and an integrity
+    algorithm; AH has no cipher, and its transform ID names the hash (RFC 2407
+    §4.4.3): the cipher word of an AH proposal is not put on the wire as one.
+    """
+    if proposal.protocol != ProtocolId.IPSEC_AH:
+        return proposal
+    transforms = tuple(EspTransform(_AH_OF_INTEGRITY.get(t.auth_algorithm or 0, 3), None,
+                                    t.auth_algorithm) for t in proposal.transforms)
+    return replace(proposal, transforms=tuple(dict.fromkeys(transforms)))
 
 
 def behaviour_for(gateway: Gateway, profile: Profile) -> Behaviour:
@@ -96,7 +116,7 @@ def peer_config(gateway: Gateway, peer: Gateway, profile: Profile, *,
         lifetime = (gateway.phase2 or profile.phase2 or (ChildProposal(),))[0].lifetime_seconds
         phase2 = derived_phase2(phase1, lifetime)
     else:
-        phase2 = gateway.phase2 or profile.phase2
+        phase2 = tuple(_ah_transforms(p) for p in gateway.phase2 or profile.phase2)
     if profile.fixed.pfs == "always":
         phase2 = tuple(p if p.pfs_group is not None else replace(p, pfs_group=phase1[0].group)
                        for p in phase2)
