@@ -422,3 +422,19 @@ def test_an_ah_proposal_puts_ah_transform_ids_on_the_wire() -> None:
     (transform,) = [t for proposal in sa.proposals for t in proposal.transforms]
     assert transform.transform_id == 3  # AH_SHA
     assert all(attribute.type != 6 for attribute in transform.attributes)  # no Key Length
+
+
+def test_aggressive_mode_offers_only_the_group_of_its_ke() -> None:
+    # Two offers of groups 2 and 14, the responder preferring 14: AM1 carries one KE
+    # (group 2), so only the group-2 offer is sent and that is the one chosen.
+    from ikeviz.protocol.config import IkeProposal, PreferenceOrder
+
+    left, right = configs(14)
+    first, second = IkeProposal(group=2), IkeProposal(group=14)
+    left = replace(left, ike_proposals=(first, second),
+                   behaviour=replace(left.behaviour, aggressive=True))
+    right = replace(right, ike_proposals=(second, first),
+                    behaviour=replace(right.behaviour, accept_aggressive=True,
+                                      preference=PreferenceOrder.RESPONDER))
+    trace = run_pair(left, right, seed=5).trace
+    assert trace.established, [e for e in trace.events if isinstance(e, Failure)]

@@ -321,7 +321,12 @@ class Peer:
             raise PeerError("only an idle initiator can initiate")
         self._now = now
         self.p1.icookie = self._random_nonzero(8)
-        sa = ike_sa_payload(self.config.ike_proposals)
+        proposals = self.config.ike_proposals
+        if self.config.behaviour.aggressive and len(proposals) > 1:
+            # AM1's one KE is for one group (RFC 2409 §5.4): only the offers with the
+            # first one's group are sent.
+            proposals = tuple(p for p in proposals if p.group == proposals[0].group)
+        sa = ike_sa_payload(proposals)
         self.p1.offered = sa
         if self.config.behaviour.aggressive:
             self.p1.sai_b = encode_payload_body(sa)
@@ -897,7 +902,7 @@ class Peer:
         """AM1: HDR, SA, KE, Ni, IDii [, CR] [, VID...] (RFC 2409 §5.4).
 
         The KE is for the first proposal's group: Aggressive Mode cannot
-        negotiate the group (RFC 2409 §5.4), so every offer should carry the same.
+        negotiate the group (RFC 2409 §5.4), so only the offers of that group are sent.
         """
         assert self.p1.offered is not None
         group = self.config.ike_proposals[0].group
