@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ikeviz.cli.check_cmd import load
+from ikeviz.gui.errors import describe_os_error
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -75,25 +76,10 @@ def run_render(args: argparse.Namespace) -> int:
         export_figure(diagram, args.output, theme=THEMES[args.theme], width=args.width,
                       scale=args.scale, step=args.step)
     except OSError as exc:
-        print(f"ikeviz: cannot write the figure to {args.output}: {_why(args.output, exc)}",
-              file=sys.stderr)
+        print(f"ikeviz: cannot write the figure to {args.output}: "
+              f"{describe_os_error(exc, Path(args.output).expanduser())}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except ValueError as exc:
         print(f"ikeviz: {args.output}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK
-
-
-def _why(output: str, exc: OSError) -> str:
-    """Why ``output`` could not be written, in words (no "[Errno 2]")."""
-    folder = Path(output).expanduser().parent
-    if isinstance(exc, FileNotFoundError) and not folder.is_dir():
-        return f"the folder {folder} does not exist"
-    if isinstance(exc, NotADirectoryError):
-        return f"{folder} is not a folder"
-    if isinstance(exc, IsADirectoryError):
-        return "it is a folder"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    reason = exc.strerror or str(exc)
-    return reason[:1].lower() + reason[1:]

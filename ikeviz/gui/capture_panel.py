@@ -197,6 +197,7 @@ class CapturePanel(QWidget):
         middle_layout.addWidget(self.negotiation_title)
         self.messages = QTableWidget(0, len(MESSAGE_COLUMNS), middle)
         self.messages.setObjectName("captureMessages")
+        self.messages.setTabKeyNavigation(False)  # Tab goes on to the next widget
         self.messages.setHorizontalHeaderLabels(_columns(MESSAGE_COLUMNS))
         self.messages.verticalHeader().hide()
         self.messages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

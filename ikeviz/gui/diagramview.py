@@ -35,7 +35,7 @@ from ikeviz.render.diagram import Diagram, RowKind
 from ikeviz.render.painter import LIGHT, Theme, diagram_size, paint_diagram
 
 BASE_FONT = 15.0
-MIN_ZOOM, MAX_ZOOM = 0.5, 3.0
+MIN_ZOOM, MAX_ZOOM = 0.4, 3.0  # Fit to Width stops at 0.5 (mainwindow.FIT_MIN_ZOOM)
 ZOOM_STEP = 1.15
 # Wider than its natural width when the window allows, up to this much: arrows long
 # enough to read, lifelines not lost at the window's edges.
@@ -180,6 +180,7 @@ class DiagramView(QScrollArea):
     """The scrollable, zoomable sequence diagram of a :class:`Document`."""
 
     zoomChanged = Signal(float)
+    resized = Signal()  # the view itself (a dock moved or resized): Fit to Width again
 
     def __init__(self, document: Document, parent: QWidget | None = None, *,
                  theme: Theme = LIGHT) -> None:
@@ -326,6 +327,8 @@ class DiagramView(QScrollArea):
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._resize_canvas()
+        if event.size().width() != event.oldSize().width():
+            self.resized.emit()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

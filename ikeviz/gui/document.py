@@ -25,7 +25,7 @@ from ikeviz.diagnosis import Diagnosis, Fix, apply_fix, diagnose
 from ikeviz.protocol.events import MessageSent
 from ikeviz.render.diagram import Diagram, RowKind, build_diagram
 from ikeviz.scenario.fileformat import dumps_scenario, load_scenario, save_scenario
-from ikeviz.scenario.model import Scenario
+from ikeviz.scenario.model import AuthKind, Scenario
 from ikeviz.scenario.profiles import Profile, builtin_profiles
 from ikeviz.simulation import ScenarioRun, run_scenario
 
@@ -36,6 +36,10 @@ STATE_NAMINGS: dict[str, str] = {
     "cisco": "Cisco",
     "profile": QT_TRANSLATE_NOOP("Document", "Each product's own"),
 }
+
+
+class _MissingKey(ValueError):
+    """A gateway authenticating with a pre-shared key has none (its message is shown)."""
 
 
 class ScenarioEdit(QUndoCommand):
@@ -351,6 +355,9 @@ class Document(QObject):
         self.run = self.diagnosis = self.diagram = None
         self.error = ""
         try:
+            missing = self._missing_psk()
+            if missing:
+                raise _MissingKey(missing)
             self.run = run_scenario(self._scenario, self.profiles)
             self.diagnosis = diagnose(self.run)
         except Exception as exc:  # noqa: BLE001 - any engine refusal is shown, not raised
@@ -367,6 +374,21 @@ class Document(QObject):
         if self._selected >= count:
             self._selected = -1
             self.selectionChanged.emit(-1)
+
+    def _missing_psk(self) -> str:
+        """Why the scenario cannot run for want of a pre-shared key, "" when it has them. In
+        the window, an empty key field is something to fill in (the engine's own message is
+        about a key left out of a file, to give when the file is opened)."""
+        names = [g.name for g in (self._scenario.left, self._scenario.right)
+                 if g.auth is AuthKind.PSK and not g.psk]
+        if not names:
+            return ""
+        if len(names) == 2:
+            return self.tr("{left} and {right}: the pre-shared keys are empty: enter each "
+                           "gateway's key (Authentication, Pre-shared key)").format(
+                left=names[0], right=names[1])
+        return self.tr("{name}: the pre-shared key is empty: enter it in the gateway's "
+                       "settings (Authentication, Pre-shared key)").format(name=names[0])
 
     def _rebuild_diagram(self, *, emit: bool = False) -> None:
         if self.run is None or self.diagnosis is None:

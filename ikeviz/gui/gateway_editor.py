@@ -93,6 +93,7 @@ class PemEdit(QWidget):
         self.what = what
         self.text = QPlainTextEdit(self)
         self.text.setFont(monospace_font())
+        self.text.setTabChangesFocus(True)  # no tab in PEM text: Tab goes on to the next field
         self.text.setPlaceholderText(f"-----BEGIN {what}-----")
         self.text.setToolTip(tip)
         noun = {"PRIVATE KEY": self.tr("private key"), "PUBLIC KEY": self.tr("public key"),
@@ -147,7 +148,8 @@ class GatewayEditor(QScrollArea):
         self.setObjectName(f"{side.value}GatewayEditor")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A dock narrower than the fields (a small window) scrolls instead of cutting them.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._shown: tuple[object, ...] | None = None
         self._sections: dict[str, tuple[object, ...]] = {}
         self._invalid: dict[str, str] = {}
@@ -207,7 +209,7 @@ class GatewayEditor(QScrollArea):
         form.addRow(self.tr("Method"), self.auth_combo)
         self.psk_edit = self._line("psk", "psk")
         self.psk_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.psk_edit.setPlaceholderText(self.tr("asked for when it runs"))
+        self.psk_edit.setPlaceholderText(self.tr("required: type the key"))
         self.psk_edit.textEdited.connect(self._psk_edited)
         self.psk_show = QToolButton(box)
         self.psk_show.setObjectName("showPsk")

@@ -24,7 +24,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -32,24 +41,30 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
+    QKeyEvent,
     QKeySequence,
     QPalette,
     QScreen,
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QProgressDialog,
     QSizePolicy,
     QStyle,
+    QTextEdit,
     QToolBar,
     QUndoView,
     QWidget,
@@ -57,14 +72,15 @@ from PySide6.QtWidgets import (
 
 from ikeviz.gui import settings as prefs
 from ikeviz.gui import themes
-from ikeviz.gui.autosave import Autosaver, record_clean_exit, recoverable
+from ikeviz.gui.autosave import Autosaver, Orphan, orphaned_autosaves, record_clean_exit
 from ikeviz.gui.diagnosis_panel import DiagnosisPanel
 from ikeviz.gui.diagramview import DiagramView
 from ikeviz.gui.document import STATE_NAMINGS, Document
+from ikeviz.gui.errors import cannot_write
 from ikeviz.gui.gateway_editor import GatewayEditor
 from ikeviz.gui.proposals import default_phase1, default_phase2
 from ikeviz.gui.scenario_panel import ScenarioPanel
-from ikeviz.gui.widgets import plural
+from ikeviz.gui.widgets import ElidedLabel, plural
 from ikeviz.i18n import current_language
 from ikeviz.render.diagram import RowKind
 from ikeviz.scenario.fileformat import ScenarioFileError, load_scenario
@@ -82,6 +98,7 @@ APP_NAME = "ikeviz"
 STATE_VERSION = 3  # of the saved dock layout; a new layout ignores older ones
 PLAY_INTERVAL_MS = 1200  # per message at 1x
 SPEEDS = (0.5, 1.0, 2.0, 4.0)
+FIT_MIN_ZOOM = 0.5  # Fit to Width never goes smaller (7.5 px type): a small window scrolls
 FILE_FILTER = "ikeviz scenarios (*.ikeviz.toml *.toml);;All files (*)"  # translated by _file_filter
 REPORT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "HTML report (*.html)")
 CAPTURE_PSK_PLACEHOLDER = "change-me-2026"  # a capture never holds the pre-shared key
@@ -127,6 +144,70 @@ def _available(module: str) -> bool:
         return importlib.util.find_spec(module) is not None
     except (ImportError, ValueError):
         return False
+
+
+# The stepping keys (Negotiation menu): a table, a tree, a list or a text field with the
+# keyboard focus has them instead (its cursor moves); anywhere else, they step.
+STEP_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
+
+
+def wants_step_keys(widget: QWidget) -> bool:
+    """Whether ``widget`` (with the focus) uses Left, Right, Home and End itself: an item
+    view, an editor in one of its cells, or an editable text field."""
+    if isinstance(widget, QAbstractItemView | QLineEdit | QAbstractSpinBox):
+        return True
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    parent = widget.parentWidget()
+    while parent is not None and not parent.isWindow():
+        if isinstance(parent, QAbstractItemView):
+            return True  # a cell's editor (a combo box in a proposal table)
+        parent = parent.parentWidget()
+    return False
+
+
+class _StepKeysFilter(QObject):
+    """Installed on the focus widgets that :func:`wants_step_keys`: accepting the
+    ShortcutOverride of a stepping key sends the key to the widget, not to the window's
+    shortcut (item views do not claim these keys themselves)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.key() in STEP_KEYS \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier \
+                and isinstance(watched, QWidget) and wants_step_keys(watched):
+            event.accept()
+        return False
+
+
+def recent_labels(files: list[str]) -> list[str]:
+    """The labels of File > Open Recent: the file name, and for names that appear more than
+    once, as many of the last folders as tell them apart ("one.ikeviz.toml — lab/a",
+    "one.ikeviz.toml — home/a"; the whole folder when nothing shorter does)."""
+    paths = [Path(f) for f in files]
+    labels = [p.name for p in paths]
+    by_name: dict[str, list[int]] = {}
+    for i, p in enumerate(paths):
+        by_name.setdefault(p.name, []).append(i)
+    home = Path.home()
+    for indexes in by_name.values():
+        if len(indexes) < 2:
+            continue
+        folders = [paths[i].parent for i in indexes]
+        depth = max(len(f.parts) for f in folders)
+        for count in range(1, depth + 1):
+            tails = [Path(*f.parts[-count:]) if len(f.parts) > count else f for f in folders]
+            if len(set(tails)) == len(tails):
+                break
+        for i, folder, tail in zip(indexes, folders, tails, strict=True):
+            if tail == folder:  # the whole folder: shorter under the home folder
+                shown = ("~" / folder.relative_to(home)) if folder.is_relative_to(home) \
+                    else folder
+                text = str(shown)
+            else:
+                text = str(Path("…", tail))
+            labels[i] = f"{paths[i].name} — {text}"
+    return labels
 
 
 class MainWindow(QMainWindow):
@@ -187,6 +268,12 @@ class MainWindow(QMainWindow):
         self.view = DiagramView(document, self, theme=theme)
         self.view.canvas.painted.connect(self._first_paint)
         self.view.zoomChanged.connect(self._zoom_changed)
+        # Fit to Width follows the diagram's own width (a dock resized), coalesced.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(lambda: self._fit())
+        self.view.resized.connect(self._fit_timer.start)
         self.setCentralWidget(self.view)
 
         # --- docks ---
@@ -228,9 +315,12 @@ class MainWindow(QMainWindow):
         self._status_timer.setSingleShot(True)
         self._status_timer.setInterval(0)
         self._status_timer.timeout.connect(self._update_status)
-        self.status_step = QLabel(self)
-        self.status_info = QLabel(self)
-        self.status_info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Both elided ("…", the whole text in the tooltip): in a narrow window the verdict
+        # gives way first, and neither runs under the other.
+        self.status_step = ElidedLabel(self)
+        self.status_step.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                       QSizePolicy.Policy.Preferred)
+        self.status_info = ElidedLabel(self)
         self.statusBar().addWidget(self.status_info, 1)
         self.statusBar().addPermanentWidget(self.status_step)
 
@@ -498,6 +588,11 @@ class MainWindow(QMainWindow):
         for act in (self.first_action, self.previous_action, self.play_action,
                     self.next_action, self.last_action):
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # ... except in a table, a tree, a list or a text field with the focus.
+        self._step_keys = _StepKeysFilter(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
         self.shortcuts_action = action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts,
                                        None, self.tr("The keys of the window"), None,
@@ -664,12 +759,16 @@ class MainWindow(QMainWindow):
         for dock in (self.left_dock, self.right_dock, self.diagnosis_dock, self.scenario_dock):
             dock.show()
         self.history_dock.hide()
-        side = max(380, min(560, int(self.width() * 0.30)))
+        # The gateways' docks: 30 % of a large window each; in a small one (a 1024 px
+        # laptop screen) narrower, so that the diagram keeps 600 px when it can.
+        width = self.width()
+        side = max(200, min(560, int(width * 0.30), (width - 600) // 2))
         self.resizeDocks([self.left_dock, self.right_dock], [side, side],
                          Qt.Orientation.Horizontal)
         bottom = [d for d in (self.diagnosis_dock, self.inspector_dock) if d is not None]
         self.resizeDocks(bottom, [860, 740][:len(bottom)], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.diagnosis_dock], [330], Qt.Orientation.Vertical)
+        self.resizeDocks([self.diagnosis_dock], [min(330, int(self.height() * 0.36))],
+                         Qt.Orientation.Vertical)
         self.diagnosis_dock.raise_()
         if self.inspector_dock is not None:
             self.inspector_dock.raise_()
@@ -818,7 +917,7 @@ class MainWindow(QMainWindow):
         natural = self.view.natural_width(self.view.base_theme.with_font_size(BASE_FONT))
         if natural <= 0 or available <= 0:
             return
-        zoom = min(1.25, max(0.75, available / natural))
+        zoom = min(1.25, max(FIT_MIN_ZOOM, available / natural))
         if shrink_only and zoom >= self.view.zoom - 0.01:
             return
         if abs(zoom - self.view.zoom) > 0.01:
@@ -982,6 +1081,10 @@ class MainWindow(QMainWindow):
 
     # --- stepping --------------------------------------------------------------------------
 
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and new.window() is self and wants_step_keys(new):
+            new.installEventFilter(self._step_keys)  # once: installing again moves it
+
     def _space(self) -> None:
         """Space: play or pause, unless a button or a combo box has the keyboard focus
         (then it does what Space does there: press it, open it)."""
@@ -1052,7 +1155,9 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
-            self.autosaver.discard()
+            # The autosave stays until the document is actually replaced or closed (the
+            # file dialog that follows may be cancelled, the file may not open): the
+            # Autosaver drops it when another document is opened.
             return True
         return False
 
@@ -1151,7 +1256,8 @@ class MainWindow(QMainWindow):
         try:
             self.document.save(path, include_secrets=self.secrets_in_files.isChecked())
         except (OSError, ValueError) as exc:
-            QMessageBox.critical(self, self.tr("Cannot save the scenario"), f"{path}: {exc}")
+            QMessageBox.critical(self, self.tr("Cannot save the scenario"),
+                                 cannot_write(path, exc))
             return False
         prefs.add_recent_file(path)
         prefs.set_value("files/last_dir", str(path.resolve().parent))
@@ -1191,7 +1297,8 @@ class MainWindow(QMainWindow):
             export_figure(diagram, path, theme=self.view.base_theme, step=step,
                           scale=2.0 if path.suffix.lower() == ".png" else 1.0)
         except (OSError, ValueError) as exc:
-            QMessageBox.critical(self, self.tr("Cannot export the figure"), f"{path}: {exc}")
+            QMessageBox.critical(self, self.tr("Cannot export the figure"),
+                                 cannot_write(path, exc, export=True))
             return False
         prefs.set_value("files/export_dir", str(path.resolve().parent))
         self.statusBar().showMessage(self.tr("Exported {path}").format(path=path), 5000)
@@ -1230,7 +1337,8 @@ class MainWindow(QMainWindow):
                          state_names=doc.state_names,  # type: ignore[arg-type]
                          source=doc.display_name)
         except (OSError, ValueError) as exc:
-            QMessageBox.critical(self, self.tr("Cannot export the report"), f"{path}: {exc}")
+            QMessageBox.critical(self, self.tr("Cannot export the report"),
+                                 cannot_write(path, exc, export=True))
             return False
         prefs.set_value("files/export_dir", str(path.resolve().parent))
         self.statusBar().showMessage(self.tr("Exported the report {path}").format(path=path),
@@ -1447,8 +1555,9 @@ class MainWindow(QMainWindow):
         menu = self.recent_menu
         menu.clear()
         files = prefs.recent_files()
-        for number, file in enumerate(files, 1):
-            act = menu.addAction(f"&{number % 10} {Path(file).name}")
+        labels = recent_labels(files)
+        for number, (file, label) in enumerate(zip(files, labels, strict=True), 1):
+            act = menu.addAction(f"&{number % 10} {label.replace('&', '&&')}")
             act.setToolTip(file)
             act.setStatusTip(file)
             act.triggered.connect(lambda _c=False, f=file: self._open_recent(f))
@@ -1488,13 +1597,22 @@ class MainWindow(QMainWindow):
     # --- recovery ----------------------------------------------------------------------------
 
     def offer_recovery(self) -> bool:
-        """Offer the autosave of a session that did not end cleanly; True if recovered."""
-        path = self.autosaver.path
-        if not recoverable(path):
+        """Offer the autosaves of sessions that did not end cleanly, newest first, until one
+        is recovered; True if one was. Those of instances still running are not offered."""
+        orphans = orphaned_autosaves(self.autosaver)
+        try:
+            while orphans:
+                orphan = orphans.pop(0)
+                if self._offer_orphan(orphan):
+                    return True
             return False
-        source = prefs.get_str("autosave/document_path")
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
-        name = Path(source).name if source else self.tr("an untitled scenario")
+        finally:
+            for orphan in orphans:
+                orphan.release()  # offered at the next start
+
+    def _offer_orphan(self, orphan: Orphan) -> bool:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(orphan.mtime))
+        name = Path(orphan.source).name if orphan.source else self.tr("an untitled scenario")
         answer = QMessageBox.question(
             self, self.tr("Recover unsaved changes?"),
             self.tr("ikeviz did not close normally. Unsaved changes to {name} were kept "
@@ -1502,14 +1620,26 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
-            self.autosaver.discard()
+            if orphan.own:
+                self.autosaver.discard()
+            else:
+                orphan.remove()
             return False
         try:
-            scenario = load_scenario(path, profiles=self.document.profiles.keys())
+            scenario = load_scenario(orphan.path, profiles=self.document.profiles.keys())
         except ScenarioFileError as exc:
+            orphan.release()
             QMessageBox.warning(self, self.tr("Cannot recover"), str(exc))
             return False
-        self.document.reset(scenario, Path(source) if source else None, modified=True)
+        # The document is unsaved from the start: this instance's autosave is written at
+        # once (Autosaver._opened); the old one goes only once the new one is on disk.
+        self.document.reset(scenario, Path(orphan.source) if orphan.source else None,
+                            modified=True)
+        if not orphan.own:
+            if self.autosaver.path.exists():
+                orphan.remove()
+            else:
+                orphan.release()
         self.statusBar().showMessage(self.tr("Recovered the unsaved changes"), 8000)
         return True
 
@@ -1525,7 +1655,8 @@ class MainWindow(QMainWindow):
         self.stop_playing()
         self.stop_capture_reader()
         self.save_preferences()
-        self.autosaver.discard()
+        self.autosaver.discard()  # saved or discarded just now: the document is closed
+        self.autosaver.release()
         record_clean_exit()
         event.accept()
 

@@ -393,6 +393,9 @@ class ProposalTable(QWidget):
 
         self.table = QTableWidget(0, len(self.columns), self)
         self.table.setObjectName(f"phase{phase}Table")
+        # Tab leaves the table for the next widget (the arrow keys move between cells):
+        # otherwise it goes from cell to cell and the rest of the window is out of reach.
+        self.table.setTabKeyNavigation(False)
         self.delegate = _CellDelegate(self)
         self.table.setItemDelegate(self.delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -74,6 +74,7 @@ class ScenarioPanel(QScrollArea):
         form.addRow(self.tr("Title"), self.title_edit)
         self.description = QPlainTextEdit(box)
         self.description.setObjectName("description")
+        self.description.setTabChangesFocus(True)  # Tab goes on: no keyboard trap
         self.description.setFixedHeight(self.description.fontMetrics().lineSpacing() * 3 + 12)
         self.description.textChanged.connect(self._description_edited)
         form.addRow(self.tr("Description"), self.description)

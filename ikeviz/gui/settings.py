@@ -8,6 +8,8 @@ it elsewhere with ``QSettings.setPath``.
 
 from __future__ import annotations
 
+import os
+import secrets
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
@@ -101,11 +103,26 @@ def remove_lesson_folder(folder: str | Path) -> list[str]:
     return folders
 
 
-def autosave_path() -> Path:
-    """The autosave file: ``autosave/path`` of the settings, else in the app data folder."""
+def autosave_base() -> Path:
+    """Where the autosaves go: ``autosave/path`` of the settings, else ``autosave.toml`` in
+    the app data folder. Each running instance writes its own file beside it
+    (:func:`autosave_path`); the base name itself is the autosave of older versions."""
     configured = get_str("autosave/path")
     if configured:
         return Path(configured)
     folder = QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.AppDataLocation) or str(Path.home() / ".ikeviz")
     return Path(folder) / "autosave.toml"
+
+
+def autosave_path() -> Path:
+    """A new autosave file for this running instance: ``autosave-<pid>-<random>.toml``
+    beside :func:`autosave_base` (two instances never write the same file)."""
+    base = autosave_base()
+    stem = base.name.removesuffix(".toml")
+    return base.with_name(f"{stem}-{os.getpid()}-{secrets.token_hex(4)}.toml")
+
+
+def autosave_lock_folder() -> Path:
+    """The running instances' autosave locks and notes, beside the settings file."""
+    return Path(settings().fileName()).parent / "autosave-locks"

@@ -1,4 +1,5 @@
-"""Small widgets the editors share: a combo box of choices, a spin box for lifetimes."""
+"""Small widgets the editors share: a combo box of choices, a spin box for lifetimes, a
+label that elides its text."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalett
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QLabel,
     QProxyStyle,
+    QSizePolicy,
     QSpinBox,
     QStyle,
     QStyleOptionComboBox,
@@ -232,3 +235,46 @@ class OptionalSpin(QSpinBox):
         else:
             event.ignore()  # type: ignore[attr-defined]
 
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends its text with "…" when it is too narrow (the whole text
+    in its tooltip) instead of running under its neighbours: the status bar's texts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(0)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        changed = text != self._full
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+        if changed:
+            self.updateGeometry()  # the size hint is the whole text's
+
+    def text(self) -> str:
+        """The whole text (not the elided one shown)."""
+        return self._full
+
+    def shown_text(self) -> str:
+        return super().text()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(0, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 4,
+                     super().sizeHint().height())
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(0, self.contentsRect().width())
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
+        if shown != super().text():
+            super().setText(shown)

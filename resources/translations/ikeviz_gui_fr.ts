@@ -545,6 +545,14 @@
         <translation>Correction : {fix}</translation>
     </message>
     <message>
+        <source>{left} and {right}: the pre-shared keys are empty: enter each gateway&apos;s key (Authentication, Pre-shared key)</source>
+        <translation>{left} et {right} : les clés pré-partagées sont vides : saisissez la clé de chaque passerelle (Authentification, Clé pré-partagée)</translation>
+    </message>
+    <message>
+        <source>{name}: the pre-shared key is empty: enter it in the gateway&apos;s settings (Authentication, Pre-shared key)</source>
+        <translation>{name} : la clé pré-partagée est vide : saisissez-la dans les réglages de la passerelle (Authentification, Clé pré-partagée)</translation>
+    </message>
+    <message>
         <source>cannot draw the diagram: {error}</source>
         <translation>impossible de dessiner le diagramme : {error}</translation>
     </message>
@@ -596,8 +604,8 @@
         <translation>Méthode</translation>
     </message>
     <message>
-        <source>asked for when it runs</source>
-        <translation>demandée à l’exécution</translation>
+        <source>required: type the key</source>
+        <translation>obligatoire : saisissez la clé</translation>
     </message>
     <message>
         <source>Show</source>
@@ -3094,6 +3102,57 @@ La leçon par défaut est affichée à la place.</translation>
     <message>
         <source>{product} does not do NAT traversal (RFC 3947).</source>
         <translation>{product} ne fait pas de NAT traversal (RFC 3947).</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>the file system is read-only</source>
+        <translation>le système de fichiers est en lecture seule</translation>
+    </message>
+    <message>
+        <source>permission denied: you may not write to this file or in the folder {folder}</source>
+        <translation>permission refusée : vous ne pouvez pas écrire dans ce fichier ni dans le dossier {folder}</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permission refusée</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>le disque est plein</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder</source>
+        <translation>{folder} n’est pas un dossier</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>le dossier {folder} n’existe pas</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>le dossier n’existe pas</translation>
+    </message>
+    <message>
+        <source>a folder has this name</source>
+        <translation>un dossier porte ce nom</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>le nom est trop long</translation>
+    </message>
+    <message>
+        <source>the disk could not be written (input/output error)</source>
+        <translation>le disque n’a pas pu être écrit (erreur d’entrée/sortie)</translation>
+    </message>
+    <message>
+        <source>{file} could not be written: {reason}.</source>
+        <translation>{file} n’a pas pu être écrit : {reason}.</translation>
+    </message>
+    <message>
+        <source>{file} could not be saved: {reason}.</source>
+        <translation>{file} n’a pas pu être enregistré : {reason}.</translation>
     </message>
 </context>
 <context>
