@@ -1717,7 +1717,8 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         rows = [
-            (self.tr("Right / Left"), self.tr("next / previous message")),
+            (self.tr("Right / Left"), self.tr("next / previous message (in a table, a tree or "
+                                              "a text field: that field's own keys)")),
             (self.tr("Home / End"), self.tr("the start / the whole negotiation")),
             (self.tr("Space"), self.tr("play / pause")),
             (self.tr("Click an arrow"), self.tr("inspect that message")),

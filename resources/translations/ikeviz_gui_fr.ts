@@ -1798,6 +1798,10 @@ Les enregistrer avant de {doing} ?</translation>
         <translation>Annulé : {name} n’a pas été lu jusqu’au bout</translation>
     </message>
     <message>
+        <source>next / previous message (in a table, a tree or a text field: that field&apos;s own keys)</source>
+        <translation>message suivant / précédent (dans un tableau, un arbre ou un champ de texte : les touches de ce champ)</translation>
+    </message>
+    <message>
         <source>Capture · {name}</source>
         <extracomment>The window a switch made (a top-level window needs a Python reference to live).</extracomment>
         <translation>Capture · {name}</translation>
@@ -1892,10 +1896,6 @@ Les récupérer ?</translation>
     <message>
         <source>Right / Left</source>
         <translation>Droite / Gauche</translation>
-    </message>
-    <message>
-        <source>next / previous message</source>
-        <translation>message suivant / précédent</translation>
     </message>
     <message>
         <source>Home / End</source>
