@@ -126,6 +126,15 @@ time.sleep(120)
 """
 
 
+def _other_instance(settings_dir: Path, target: Path) -> subprocess.Popen[str]:
+    """Another running ikeviz (a child process) holding the autosave ``target``."""
+    code = textwrap.dedent(CHILD).format(root=str(ROOT), settings=str(settings_dir),
+                                         target=str(target))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+
+
 def test_a_running_instances_autosave_is_neither_offered_nor_deleted(
         qtbot: Any, tmp_path: Path, settings_dir: Path, dialogs: Any,
         default_scenario: Any) -> None:
@@ -133,11 +142,7 @@ def test_a_running_instances_autosave_is_neither_offered_nor_deleted(
     target = prefs.autosave_path()  # what the other instance would use
     assert target.parent == tmp_path / "autosaves"
     assert target != prefs.autosave_path()  # one file per running instance
-    code = textwrap.dedent(CHILD).format(root=str(ROOT), settings=str(settings_dir),
-                                         target=str(target))
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    child = _other_instance(settings_dir, target)
     try:
         assert child.stdout is not None
         line = child.stdout.readline()
@@ -183,11 +188,7 @@ def test_a_running_instances_autosave_is_neither_offered_nor_deleted(
 def test_a_window_cannot_take_another_instances_locked_file(
         qtbot: Any, tmp_path: Path, settings_dir: Path, default_scenario: Any) -> None:
     target = tmp_path / "shared.toml"
-    code = textwrap.dedent(CHILD).format(root=str(ROOT), settings=str(settings_dir),
-                                         target=str(target))
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    child = _other_instance(settings_dir, target)
     try:
         assert child.stdout is not None
         assert child.stdout.readline().startswith("ready")
