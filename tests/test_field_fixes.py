@@ -438,3 +438,37 @@ def test_aggressive_mode_offers_only_the_group_of_its_ke() -> None:
                                       preference=PreferenceOrder.RESPONDER))
     trace = run_pair(left, right, seed=5).trace
     assert trace.established, [e for e in trace.events if isinstance(e, Failure)]
+
+
+def test_a_refused_own_identity_does_not_break_the_figure(tmp_path: Path) -> None:
+    # A DN identity that is not one: the initiator cannot build its own ID payload. The
+    # failure is the sender's own: no message was refused, and the figure still draws.
+    from ikeviz.cli.main import main
+
+    text = DEMO.read_text(encoding="utf-8").replace(
+        'profile = "omnipcx-office"', 'profile = "strongswan-5.9"', 1).replace(
+        'identity_type = "ipv4"\nidentity = ""', 'identity_type = "dn"\n'
+        'identity = "not a dn at all ==="', 1)
+    scenario = tmp_path / "bad-dn.toml"
+    scenario.write_text(text, encoding="utf-8")
+    assert main(["render", str(scenario), "-o", str(tmp_path / "x.png")]) == 0
+    assert (tmp_path / "x.png").stat().st_size > 1000
+
+
+def test_the_identity_fix_expects_what_the_sender_really_sends() -> None:
+    # The OmniPCX Office sends its WAN address whatever its file says: the fix for the
+    # peer names that address, and the one for the OmniPCX changes nothing.
+    from ikeviz.diagnosis import apply_fix, diagnose
+    from ikeviz.scenario.fileformat import load_scenario
+    from ikeviz.scenario.model import Side
+    from ikeviz.scenario.profiles import builtin_profiles
+    from ikeviz.simulation import run_scenario
+
+    profiles = builtin_profiles()
+    scenario = load_scenario(DEMO.parent / "nat-without-nat-t.toml", profiles=profiles.keys())
+    left = replace(scenario.left, identity="203.0.113.10")
+    scenario = scenario.with_gateway(Side.LEFT, left)
+    diagnosis = diagnose(run_scenario(scenario, profiles))
+    first = diagnosis.fixes[0]
+    assert first.action == "peer_identity.set" and dict(first.params)["value"] == "192.0.2.10"
+    assert run_scenario(apply_fix(scenario, first), profiles).established

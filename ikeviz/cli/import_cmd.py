@@ -203,7 +203,8 @@ def message_line(m: CapturedMessage, style: str, keys_given: bool) -> str:
     if m.hash_check is not None:
         summary += f"  [{m.hash_check.name} {m.hash_check.status}]"
     if m.encrypted and not m.decrypted and not m.retransmission and keys_given:
-        summary += "  [not readable with the keys given]"
+        # Why: other keys, or an IV lost with the message before it.
+        summary += f"  [not readable: {m.unreadable or 'no key reads it'}]"
     left, right = _state(m, style)
     text = f"{m.label:<6}{summary}"
     return f"{m.time:8.3f} s  {arrow}  {text:<60} [{left or '-'} | {right or '-'}]"

@@ -37,6 +37,7 @@ from ikeviz.protocol.events import (
     Phase2Established,
     ProposalChosen,
 )
+from ikeviz.protocol.proposals import parse_child_transform
 from ikeviz.protocol.registry import NotifyType, describe
 from ikeviz.scenario.model import AuthKind, Gateway, Scenario, Side
 from ikeviz.scenario.names import (
@@ -260,7 +261,15 @@ def _gateway_ike_suites(run: ScenarioRun, side: Side) -> list[str]:
 
 
 def _gateway_esp_suites(run: ScenarioRun, side: Side) -> list[str]:
+    """The phase-2 suites of a side: for the side that sent QM1, those it sent (one KE
+    leaves out other groups; the OmniPCX Office repeats its phase 1), else its own."""
     role = run.role_of(side)
+    qm = run.peer(role).qm
+    if role is Role.INITIATOR and qm is not None and qm.offered is not None:
+        offers = [parse_child_transform(p.protocol_id, t)
+                  for p in qm.offered.proposals for t in p.transforms]
+        return [esp_suite(o.transform_id, o.key_length, o.auth_algorithm, o.pfs_group)
+                for o in offers]
     config = run.configs.initiator if role is Role.INITIATOR else run.configs.responder
     return [esp_suite(t.transform_id, t.key_length, t.auth_algorithm, p.pfs_group)
             for p in config.child_proposals for t in p.transforms]
@@ -707,16 +716,21 @@ def _identity_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     expected_type = next((kind for kind, number in ID_TYPE.items()
                           if expected is not None and number == expected.id_type), "ipv4")
     expected_value = expected.value if expected is not None else sender_gw.address
+    # What the sender sends, as its engine configuration has it (the OmniPCX Office sends
+    # its WAN address whatever its file says).
+    sent = (run.configs.responder if failure.role is Role.INITIATOR
+            else run.configs.initiator).identity
+    sent_type = next((kind for kind, number in ID_TYPE.items() if number == sent.id_type),
+                     sender_gw.identity_type)
+    sent_value = sent.value or sender_gw.address
     fixes = (
         Fix(sender, translate("diagnosis", "make {gateway} identify itself as {identity}").format(
             gateway=_name(run, sender), identity=failure.local),
             "identity.set", (("type", expected_type), ("value", expected_value))),
         Fix(refuser, translate("diagnosis", "make {gateway} expect the identity {identity} of "
                                "type {type}").format(
-            gateway=_name(run, refuser), identity=sender_gw.identity or sender_gw.address,
-            type=sender_gw.identity_type),
-            "peer_identity.set", (("type", sender_gw.identity_type),
-                                  ("value", sender_gw.identity or sender_gw.address))),
+            gateway=_name(run, refuser), identity=sent_value, type=sent_type),
+            "peer_identity.set", (("type", sent_type), ("value", sent_value))),
     )
     return Diagnosis(
         established=False,

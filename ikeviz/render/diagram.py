@@ -474,9 +474,11 @@ def _mark_failure(drafts: list[_Draft], diagnosis: Diagnosis, run: ScenarioRun,
                 refused_label = drafts[before[-1]].label
         else:
             failing = messages[-1]
-    if refused_label and refuser is not None:
-        first = min(i for i in messages if drafts[i].label == refused_label
-                    and drafts[i].sender is not refuser)
+    refused = [i for i in messages if drafts[i].label == refused_label
+               and refuser is not None and drafts[i].sender is not refuser]
+    if refused_label and refuser is not None and refused:
+        # (none when the refuser failed on its own message: an unusable own identity)
+        first = refused[0]
         for i in messages:
             d = drafts[i]
             if d.label == refused_label and d.sender is not refuser:
