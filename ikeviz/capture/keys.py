@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 from ikeviz.capture.negotiations import (
     CapturedMessage,
@@ -388,34 +388,38 @@ def charon_log_findings(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def read_charon_log_findings(path: str | Path) -> tuple[str, ...]:
-    """:func:`charon_log_findings` of a file; KeyFileError when it cannot be read."""
-    return charon_log_findings(_read_text(path))
-
-
 def is_charon_log(text: str) -> bool:
     """Whether ``text`` has lines of charon's own log format (``08[IKE] ...``)."""
     return any(_LOG_LINE.search(line) for line in text.splitlines()[:200])
 
 
-def read_charon_log_checked(path: str | Path) -> tuple[list[SessionKeys], str]:
-    """The keys of a charon log, and a note when it has none.
+class CharonLogReading(NamedTuple):
+    """What a charon log gives: its keys, a note when it has none, its finding lines."""
+
+    sessions: list[SessionKeys]
+    note: str
+    findings: tuple[str, ...]
+
+
+def read_charon_log_checked(path: str | Path) -> CharonLogReading:
+    """The keys of a charon log, a note when it has none, and its findings (read once).
 
     A log at ike level 4 of a negotiation that stopped before any key was derived
     (refused at MM2) has no keys but says why it stopped: a note, not an error.
     KeyFileError when the file cannot be read or is not a charon log at all.
     """
     text = _read_text(path)
-    name = Path(path).name
-    found = charon_log_keys(text, name=name)
+    found = charon_log_keys(text, name=Path(path).name)
+    findings = charon_log_findings(text)
     if found:
-        return found, ""
+        return CharonLogReading(found, "", findings)
     if not is_charon_log(text):
         raise KeyFileError(str(path), 0, "not a charon log: no line like "
                            "'08[IKE] <conn|1> ...' (charondebug or filelog output)")
-    return [], translate("capture", "{path}: no keys: the negotiations it logged stopped before "
-                         "any key was derived, or it was not written at ike level 4 "
-                         "(charondebug ike=4, or filelog ike = 4)").format(path=path)
+    return CharonLogReading([], translate(
+        "capture", "{path}: no keys: the negotiations it logged stopped before any key was "
+        "derived, or it was not written at ike level 4 (charondebug ike=4, or filelog "
+        "ike = 4)").format(path=path), findings)
 
 
 # --- (c) PSK and g^xy ------------------------------------------------------------------------

@@ -31,7 +31,6 @@ from ikeviz.capture.keys import (
     decrypt_negotiation,
     parse_hex,
     read_charon_log_checked,
-    read_charon_log_findings,
     read_wireshark_table,
 )
 from ikeviz.capture.negotiations import (
@@ -151,17 +150,20 @@ def _progress_for(path: str, err: TextIO) -> _Progress | None:
 # --- keys ------------------------------------------------------------------------------------
 
 
-def _keys(args: argparse.Namespace, notes: list[str]) -> KeyRing:
+def _keys(args: argparse.Namespace, notes: list[str],
+          findings: dict[str, tuple[str, ...]]) -> KeyRing:
     """The key ring of the options; raises KeyFileError or ValueError with a clear message.
-    A charon log without keys adds a note to ``notes`` instead."""
+    A charon log without keys adds a note to ``notes`` instead; each log's finding lines go
+    to ``findings``."""
     sessions = []
     for path in args.keys:
         sessions.extend(read_wireshark_table(path))
     for path in args.charon_log:
-        found, note = read_charon_log_checked(path)
-        if note:
-            notes.append(note)
-        sessions.extend(found)
+        reading = read_charon_log_checked(path)
+        if reading.note:
+            notes.append(reading.note)
+        findings[path] = reading.findings
+        sessions.extend(reading.sessions)
     secrets = []
     if args.psk is not None and not args.dh_secret:
         raise ValueError("--psk needs --dh-secret (the DH shared secret g^xy, in hex)")
@@ -375,9 +377,9 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
                   f"{', '.join(sorted(profiles))})", file=err)
             return EXIT_BAD_INPUT
     log_notes: list[str] = []
+    findings: dict[str, tuple[str, ...]] = {}
     try:
-        ring = _keys(args, log_notes)
-        findings = {path: read_charon_log_findings(path) for path in args.charon_log}
+        ring = _keys(args, log_notes, findings)
     except (KeyFileError, ValueError) as exc:
         print(f"ikeviz: {exc}", file=err)
         return EXIT_BAD_INPUT

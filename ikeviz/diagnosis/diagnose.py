@@ -24,6 +24,7 @@ from ikeviz.i18n import current_language, elide, translate
 from ikeviz.protocol.config import (
     ChildProposal,
     EspTransform,
+    Identity,
     IkeProposal,
     LifetimePolicy,
     Role,
@@ -702,6 +703,15 @@ def _psk_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     )
 
 
+def _identity_words(identity: Identity | None, address: str) -> tuple[str, str]:
+    """An engine identity as a scenario writes it: (type word, value); none is the address."""
+    if identity is None:
+        return "ipv4", address
+    kind = next((word for word, number in ID_TYPE.items() if number == identity.id_type),
+                "ipv4")
+    return kind, identity.value or address
+
+
 def _identity_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     refuser = run.side_of(failure.role)
     sender = refuser.other
@@ -709,20 +719,14 @@ def _identity_failure(run: ScenarioRun, failure: Failure) -> Diagnosis:
     left, right = (failure.remote, failure.local) if sender is Side.LEFT else (
         failure.local, failure.remote)
     sender_gw = run.scenario.gateway(sender)
-    # What the refuser expects, as its engine configuration has it (a profile may fix it).
-    refuser_config = (run.configs.initiator if failure.role is Role.INITIATOR
-                      else run.configs.responder)
-    expected = refuser_config.peer_identity
-    expected_type = next((kind for kind, number in ID_TYPE.items()
-                          if expected is not None and number == expected.id_type), "ipv4")
-    expected_value = expected.value if expected is not None else sender_gw.address
-    # What the sender sends, as its engine configuration has it (the OmniPCX Office sends
-    # its WAN address whatever its file says).
-    sent = (run.configs.responder if failure.role is Role.INITIATOR
-            else run.configs.initiator).identity
-    sent_type = next((kind for kind, number in ID_TYPE.items() if number == sent.id_type),
-                     sender_gw.identity_type)
-    sent_value = sent.value or sender_gw.address
+    # Both identities as the engine configurations have them: a profile may fix them (the
+    # OmniPCX Office sends and expects WAN addresses whatever its file says).
+    refuser_config, sender_config = (
+        (run.configs.initiator, run.configs.responder) if failure.role is Role.INITIATOR
+        else (run.configs.responder, run.configs.initiator))
+    expected_type, expected_value = _identity_words(refuser_config.peer_identity,
+                                                    sender_gw.address)
+    sent_type, sent_value = _identity_words(sender_config.identity, sender_gw.address)
     fixes = (
         Fix(sender, translate("diagnosis", "make {gateway} identify itself as {identity}").format(
             gateway=_name(run, sender), identity=failure.local),

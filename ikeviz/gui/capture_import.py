@@ -126,8 +126,7 @@ def key_ring(request: CaptureRequest) -> KeyRing:
         for path in request.charon_logs:
             # A log without keys (a negotiation refused before any) is no error: the
             # capture is still read; a file that is no charon log raises KeyFileError.
-            found, _note = read_charon_log_checked(path)
-            sessions.extend(found)
+            sessions.extend(read_charon_log_checked(path).sessions)
     except KeyFileError as exc:
         raise CaptureLoadError(str(exc)) from None
     if request.psk and not request.dh_secrets:
